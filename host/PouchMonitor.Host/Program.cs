@@ -1,0 +1,3 @@
+using PouchMonitor.Host.Cli;
+
+return await PouchmonCommand.RunAsync(args).ConfigureAwait(false);
