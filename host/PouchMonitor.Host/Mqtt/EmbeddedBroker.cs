@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using PouchMonitor.Contracts;
 
 namespace PouchMonitor.Host.Mqtt;
 
@@ -103,8 +104,10 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, ILogge
         return Task.CompletedTask;
     }
 
-    private static bool IsAllowed(string? userName, string topic) =>
-        userName == HostUserName || (userName is not null && Topics.IsDeviceAllowed(userName, topic));
+    /// <summary>The host may use any topic; a device only its own branch, with no wildcard reaching out of it.</summary>
+    private static bool IsAllowed(string? userName, string topicOrFilter) =>
+        userName == HostUserName
+        || (DeviceId.IsValid(userName) && topicOrFilter.StartsWith(Topics.Prefix + userName + "/", StringComparison.Ordinal));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port} for {DeviceCount} devices")]
     private partial void LogStarted(string address, int port, int deviceCount);

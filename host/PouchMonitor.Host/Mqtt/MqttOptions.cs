@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PouchMonitor.Contracts;
 
 namespace PouchMonitor.Host.Mqtt;
 
@@ -42,10 +43,6 @@ public sealed class MqttOptions : IValidatableObject
     /// <summary>Device id to its password at the embedded broker; a device's username is its id.</summary>
     public Dictionary<string, string> Devices { get; set; } = [];
 
-    /// <summary>Largest accepted message, bytes.</summary>
-    [Range(256, 1_048_576)]
-    public int MaxMessageBytes { get; set; } = 65_536;
-
     /// <summary>True when the host runs its own broker.</summary>
     public bool IsEmbedded => Broker is null;
 
@@ -57,7 +54,7 @@ public sealed class MqttOptions : IValidatableObject
             yield return new ValidationResult("must be mqtt://host:port or mqtts://host:port", [nameof(Broker)]);
         }
 
-        foreach (var deviceId in Devices.Keys.Where(id => !Topics.IsValidDeviceId(id)))
+        foreach (var deviceId in Devices.Keys.Where(id => !DeviceId.IsValid(id)))
         {
             yield return new ValidationResult($"device id '{deviceId}' is not a valid topic level", [nameof(Devices)]);
         }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PouchMonitor.Host.Ingestion;
 
 namespace PouchMonitor.Host.Storage;
 
@@ -6,9 +7,17 @@ namespace PouchMonitor.Host.Storage;
 /// InfluxDB line-protocol lines waiting to be mirrored, kept in SQLite so nothing is lost while the
 /// database is down or the host restarts. Lines are written in the same transaction as the data they mirror.
 /// </summary>
-public sealed class Outbox(SqliteDatabase database)
+public sealed class Outbox
 {
     private readonly SemaphoreSlim _added = new(0, 1);
+    private readonly SqliteDatabase _database;
+
+    /// <summary>The outbox of <paramref name="database"/>; lines left by an earlier run are sent first.</summary>
+    public Outbox(SqliteDatabase database)
+    {
+        _database = database;
+        PipelineMetrics.OutboxBacklog.Set(Count());
+    }
 
     /// <summary>Queues lines inside the caller's transaction and wakes the mirror.</summary>
     public void Add(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> lines)
@@ -21,6 +30,7 @@ public sealed class Outbox(SqliteDatabase database)
         {
             line.Value = value;
             command.ExecuteNonQuery();
+            PipelineMetrics.OutboxBacklog.Inc();
         }
 
         Signal();
@@ -29,7 +39,7 @@ public sealed class Outbox(SqliteDatabase database)
     /// <summary>The oldest lines, at most <paramref name="maxCount"/>.</summary>
     public IReadOnlyList<OutboxLine> Peek(int maxCount)
     {
-        using var connection = database.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, line FROM outbox ORDER BY id LIMIT $max";
         command.Parameters.AddWithValue("$max", maxCount);
@@ -46,17 +56,18 @@ public sealed class Outbox(SqliteDatabase database)
     /// <summary>Removes every line up to and including <paramref name="lastId"/> once they are written.</summary>
     public void RemoveThrough(long lastId)
     {
-        using var connection = database.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM outbox WHERE id <= $id";
         command.Parameters.AddWithValue("$id", lastId);
         command.ExecuteNonQuery();
+        PipelineMetrics.OutboxBacklog.Set(Count());
     }
 
     /// <summary>How many lines wait.</summary>
     public long Count()
     {
-        using var connection = database.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM outbox";
         return (long)command.ExecuteScalar()!;
