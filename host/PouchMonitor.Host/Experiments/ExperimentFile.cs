@@ -66,7 +66,7 @@ public static class ExperimentFile
         }
 
         string where = e.LineNumber is { } line ? $" (line {line + 1})" : string.Empty;
-        return e.InnerException is null && message.Contains("could not be converted", StringComparison.Ordinal)
+        return message.Contains("could not be converted", StringComparison.Ordinal)
             ? $"{path}: the value has the wrong type{where}"
             : $"{path}: invalid JSON{where}: {message.Split(" Path:")[0]}";
     }
