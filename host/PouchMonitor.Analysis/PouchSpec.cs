@@ -1,0 +1,25 @@
+namespace PouchMonitor.Analysis;
+
+/// <summary>What the measurement model needs to know about one slurry sample and its vessel.</summary>
+/// <param name="Id">The pouch's id in its experiment.</param>
+/// <param name="Sample">The material, e.g. "mSi@NHC-700-10".</param>
+/// <param name="SlurryMassG">Slurry mass in g, &gt; 0.</param>
+/// <param name="ActiveMassG">Active material mass in g, &gt; 0, when known.</param>
+/// <param name="BaselineAt">The baseline is the first reading at or after this time; null: the first reading.</param>
+/// <param name="Vessel">The vessel around the sample.</param>
+/// <param name="SensorMaxPa">Upper limit of the sensor's pressure range in Pa (BME280/BMP280: 110 000 Pa).</param>
+public sealed record PouchSpec(
+    string Id,
+    string Sample,
+    double SlurryMassG,
+    double? ActiveMassG,
+    DateTimeOffset? BaselineAt,
+    Vessel Vessel,
+    double SensorMaxPa = PouchSpec.Bme280MaxPressurePa)
+{
+    /// <summary>Upper limit of the BME280/BMP280 pressure range in Pa (Bosch datasheets: 300–1100 hPa).</summary>
+    public const double Bme280MaxPressurePa = 110_000;
+
+    /// <summary>Fraction of <see cref="SensorMaxPa"/> above which a reading is flagged near-sensor-limit.</summary>
+    public const double NearSensorLimitFraction = 0.95;
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using PouchMonitor.Analysis;
+using PouchMonitor.Host.Experiments;
+
+namespace PouchMonitor.Host.Conversion;
+
+/// <summary>
+/// `pouchmon convert`: recorded readings to gas curves with the live host's calculator
+/// (docs/file-formats.md). Memory stays bounded: readings are sorted on disk and one pouch is
+/// computed at a time.
+/// </summary>
+public static class Converter
+{
+    /// <summary>Runs a conversion.</summary>
+    /// <param name="request">The files.</param>
+    /// <param name="progress">Receives the fraction of readings.csv read, 0–1.</param>
+    /// <param name="sortRunLength">Readings sorted in memory at once; smaller spills to disk sooner.</param>
+    /// <exception cref="ExperimentFileException">The experiment file is unusable.</exception>
+    /// <exception cref="InputFileException">An input is missing, unreadable or unusable, or the output cannot be written.</exception>
+    public static ConversionSummary Run(ConversionRequest request, IProgress<double>? progress = null, int sortRunLength = 1 << 19)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var experiment = ExperimentFile.Load(request.ExperimentPath);
+        var pouches = experiment.Pouches.Select(p => p.Spec).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        var ids = pouches.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var events = request.EventsPath is null ? [] : EventsCsvReader.Read(request.EventsPath, ids);
+        var (gc, otherGases) = request.GcPath is null ? ([], []) : GcCsvReader.Read(request.GcPath, ids);
+        var calculators = pouches
+            .Select(p => new PouchGasCalculator(
+                p,
+                experiment.Settings,
+                events.GetValueOrDefault(p.Id) ?? [],
+                new GasCompositionTimeline(gc.GetValueOrDefault(p.Id) ?? [], otherGases)))
+            .ToArray();
+
+        using var readings = new ReadingsCsvReader(request.ReadingsPath, pouches.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal));
+        using var sorter = new ExternalReadingSorter(sortRunLength);
+        using var rejects = new RejectsCsvWriter(request.RejectsPath);
+        long rowsRead = ReadAll(readings, sorter, rejects, progress);
+
+        string partial = request.OutPath + ".partial";
+        long written, duplicates;
+        using (var output = new GasCsvWriter(partial, otherGases))
+        {
+            (written, duplicates) = Compute(sorter.Sorted(), calculators, output, rejects);
+        }
+
+        File.Move(partial, request.OutPath, overwrite: true);
+        return new ConversionSummary(rowsRead, written, rejects.Count, duplicates);
+    }
+
+    private static long ReadAll(ReadingsCsvReader readings, ExternalReadingSorter sorter, RejectsCsvWriter rejects, IProgress<double>? progress)
+    {
+        long length = Math.Max(1, new FileInfo(readings.Path).Length);
+        long rows = 0;
+        while (readings.TryRead(out var record, out var rejected))
+        {
+            rows++;
+            if (rejected is not null)
+            {
+                rejects.Write(rejected);
+            }
+            else
+            {
+                sorter.Add(record);
+            }
+
+            if ((rows & 0xFFFF) == 0)
+            {
+                progress?.Report((double)readings.BytesRead / length);
+            }
+        }
+
+        progress?.Report(1);
+        return rows;
+    }
+
+    private static (long Written, long Duplicates) Compute(IEnumerable<ReadingRecord> sorted, PouchGasCalculator[] calculators, GasCsvWriter output, RejectsCsvWriter rejects)
+    {
+        var points = new List<GasPoint>();
+        long written = 0, duplicates = 0;
+        ReadingRecord? kept = null;
+        foreach (var record in sorted)
+        {
+            if (kept is { } first && first.PouchIndex == record.PouchIndex && first.UtcTicks == record.UtcTicks)
+            {
+                if (first.PressurePa == record.PressurePa && first.TemperatureC == record.TemperatureC)
+                {
+                    duplicates++;
+                }
+                else
+                {
+                    rejects.Write(new RejectedRow(record.Line, Conflict(first, record, calculators[record.PouchIndex].Pouch.Id)));
+                }
+
+                continue;
+            }
+
+            if (kept is { } previous && previous.PouchIndex != record.PouchIndex)
+            {
+                written += Flush(calculators[previous.PouchIndex], points, output, complete: true);
+            }
+
+            kept = record;
+            var calculator = calculators[record.PouchIndex];
+            calculator.Add(new PressureReading(new DateTimeOffset(record.UtcTicks, TimeSpan.Zero), record.PressurePa, record.TemperatureC), points);
+            written += Flush(calculator, points, output, complete: false);
+        }
+
+        if (kept is { } last)
+        {
+            written += Flush(calculators[last.PouchIndex], points, output, complete: true);
+        }
+
+        return (written, duplicates);
+    }
+
+    private static int Flush(PouchGasCalculator calculator, List<GasPoint> points, GasCsvWriter output, bool complete)
+    {
+        if (complete)
+        {
+            calculator.Complete(points);
+        }
+
+        foreach (var point in points)
+        {
+            output.Write(calculator.Pouch.Id, point);
+        }
+
+        int count = points.Count;
+        points.Clear();
+        return count;
+    }
+
+    private static string Conflict(ReadingRecord first, ReadingRecord repeat, string pouchId) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"conflicting duplicate: line {first.Line} has pouch {pouchId} at {new DateTimeOffset(first.UtcTicks, TimeSpan.Zero):O} with pressure_pa {first.PressurePa}, temperature_c {first.TemperatureC}; this row has {repeat.PressurePa}, {repeat.TemperatureC}");
+}

@@ -1,0 +1,79 @@
+using CsvHelper;
+using PouchMonitor.Analysis;
+
+namespace PouchMonitor.Host.Conversion;
+
+/// <summary>Writes gas.csv (docs/file-formats.md): the contract's columns in order, then the extra ones.</summary>
+internal sealed class GasCsvWriter : IDisposable
+{
+    /// <summary>The columns every gas.csv starts with, in order.</summary>
+    public static readonly string[] ContractColumns =
+    [
+        "time", "pouch", "pressure_pa", "temperature_c", "dry_gas_ml_std", "dry_gas_ml_std_per_g",
+        "swelling_ml", "swelling_ml_per_g", "h2_percent", "h2_ml_std", "h2_ml_std_per_g", "h2_basis", "flags",
+    ];
+
+    /// <summary>Columns that follow the contract's, before the other gases of the GC file.</summary>
+    public static readonly string[] ExtraColumns = ["vessel_dry_gas_ml_std", "dry_gas_ml_std_per_g_active", "h2_ml_std_per_g_active"];
+
+    private const string Number = "R";
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+    private readonly CsvWriter _writer;
+    private readonly string[] _flagNames = new string[(int)GasFlags.NearSensorLimit * 2];
+
+    /// <param name="path">gas.csv.</param>
+    /// <param name="otherGases">Other gas columns from the GC file, e.g. "n2_percent".</param>
+    public GasCsvWriter(string path, IReadOnlyList<string> otherGases)
+    {
+        try
+        {
+            _writer = CsvWriter.ToFile(path, new CsvWriterOptions { NewLine = "\n" }, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException($"{path}: cannot write: {e.Message}", e);
+        }
+
+        _writer.WriteHeader([.. ContractColumns, .. ExtraColumns, .. otherGases]);
+        for (int i = 0; i < _flagNames.Length; i++)
+        {
+            _flagNames[i] = GasFlagNames.Format((GasFlags)i);
+        }
+    }
+
+    public void Write(string pouchId, GasPoint point)
+    {
+        _writer.WriteField(point.Time.ToUniversalTime(), TimeFormat);
+        _writer.WriteField(pouchId);
+        _writer.WriteField(point.PressurePa, Number);
+        _writer.WriteField(point.TemperatureC, Number);
+        _writer.WriteField(point.DryGasMlStd, Number);
+        _writer.WriteField(point.DryGasMlStdPerG, Number);
+        _writer.WriteField(point.SwellingMl, Number);
+        _writer.WriteField(point.SwellingMlPerG, Number);
+        _writer.WriteField(point.H2Percent, Number);
+        _writer.WriteField(point.H2MlStd, Number);
+        _writer.WriteField(point.H2MlStdPerG, Number);
+        _writer.WriteField(BasisName(point.H2Basis));
+        _writer.WriteField(_flagNames[(int)point.Flags]);
+        _writer.WriteField(point.VesselDryGasMlStd, Number);
+        _writer.WriteField(point.DryGasMlStdPerGActive, Number);
+        _writer.WriteField(point.H2MlStdPerGActive, Number);
+        foreach (double? percent in point.OtherGasPercents)
+        {
+            _writer.WriteField(percent, Number);
+        }
+
+        _writer.EndRecord();
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private static string BasisName(H2Basis? basis) => basis switch
+    {
+        H2Basis.Measured => "measured",
+        H2Basis.Interpolated => "interpolated",
+        H2Basis.Extrapolated => "extrapolated",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,74 @@
+using PouchMonitor.Analysis;
+using PouchMonitor.Host.Time;
+
+namespace PouchMonitor.Host.Conversion;
+
+/// <summary>Reads gc.csv (docs/file-formats.md): h2_percent required, other *_percent columns carried along.</summary>
+internal static class GcCsvReader
+{
+    /// <summary>The GC results by pouch id, and the other gas columns in file order.</summary>
+    /// <exception cref="InputFileException">Missing or unreadable file, or a bad row (named by line and column).</exception>
+    public static (Dictionary<string, List<GcResult>> Results, IReadOnlyList<string> OtherGases) Read(string path, ISet<string> pouchIds)
+    {
+        var results = new Dictionary<string, List<GcResult>>(StringComparer.Ordinal);
+        using var reader = CsvInput.Open(path);
+        int time = CsvInput.RequiredColumn(reader, path, "time");
+        int pouch = CsvInput.RequiredColumn(reader, path, "pouch");
+        int h2 = CsvInput.RequiredColumn(reader, path, "h2_percent");
+        var others = reader.Headers
+            .Select((name, index) => (name, index))
+            .Where(c => c.name.EndsWith("_percent", StringComparison.Ordinal) && c.index != h2)
+            .ToList();
+        while (reader.Read())
+        {
+            string where = $"{path}: line {reader.LineNumber}";
+            string timeText = CsvInput.Text(reader, time);
+            if (!IsoTime.TryParse(timeText, out var at))
+            {
+                throw new InputFileException($"{where}: time: '{timeText}' is not an ISO 8601 time with an offset");
+            }
+
+            string id = CsvInput.Text(reader, pouch);
+            if (!pouchIds.Contains(id))
+            {
+                throw new InputFileException($"{where}: pouch: '{id}' is not in the experiment");
+            }
+
+            var list = Collections.GetOrAdd(results, id);
+            if (list.Any(r => r.Time == at))
+            {
+                throw new InputFileException($"{where}: pouch {id} already has a GC result at {timeText}");
+            }
+
+            double h2Percent = Percent(CsvInput.Span(reader, h2), "h2_percent", where)
+                ?? throw new InputFileException($"{where}: h2_percent: missing");
+            var otherPercents = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (name, index) in others)
+            {
+                if (Percent(CsvInput.Span(reader, index), name, where) is { } percent)
+                {
+                    otherPercents[name] = percent;
+                }
+            }
+
+            list.Add(new GcResult(at, h2Percent, otherPercents));
+        }
+
+        return (results, others.Select(c => c.name).ToList());
+    }
+
+    private static double? Percent(ReadOnlySpan<byte> utf8, string column, string where)
+    {
+        if (utf8.IsEmpty)
+        {
+            return null;
+        }
+
+        if (!CsvInput.TryNumber(utf8, column, out double value, out string? error))
+        {
+            throw new InputFileException($"{where}: {error}");
+        }
+
+        return value is >= 0 and <= 100 ? value : throw new InputFileException($"{where}: {column}: {CsvInput.Shown(utf8)} is outside 0 – 100 %");
+    }
+}

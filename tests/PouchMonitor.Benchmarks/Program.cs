@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using PouchMonitor.Benchmarks;
+using PouchMonitor.Host.Conversion;
+
+// Usage: dotnet run -c Release --project tests/PouchMonitor.Benchmarks -- [--pouches 50] [--days 14] [--interval-s 10]
+// Each pass runs in a child process of its own so that its peak memory (VmHWM) is its alone.
+if (args is ["--child", var pass, var directory])
+{
+    var watch = Stopwatch.StartNew();
+    string readings = Path.Combine(directory, "readings.csv");
+    long rows = pass == "convert"
+        ? Converter.Run(new ConversionRequest(Path.Combine(directory, "experiment.json"), readings, null, null, Path.Combine(directory, "gas.csv"), null)).RowsRead
+        : BareCsvPass.Run(readings, Path.Combine(directory, "copy.csv"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows} {watch.Elapsed.TotalSeconds} {PeakMemory.ResidentMb()}"));
+    return 0;
+}
+
+int pouches = Option("--pouches", 50);
+int days = Option("--days", 14);
+int intervalS = Option("--interval-s", 10);
+string work = Directory.CreateTempSubdirectory("pouchmon-bench-").FullName;
+try
+{
+    Console.WriteLine($"Generating {pouches} pouches × {days} days at {intervalS} s in {work} …");
+    ReadingsFileGenerator.Write(work, pouches, TimeSpan.FromDays(days), TimeSpan.FromSeconds(intervalS));
+    var bare = Child("bare", work);
+    var convert = Child("convert", work);
+    Console.WriteLine();
+    Console.WriteLine($"{"pass",-34} {"rows",10} {"seconds",8} {"rows/s",10} {"peak MB",8}");
+    Print("bare read+write (CsvHelper)", bare);
+    Print("pouchmon convert", convert);
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"convert speed / bare speed: {bare.Seconds / convert.Seconds:F2} (target ≥ 0.50)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"convert peak memory: {convert.PeakMb:F0} MB = {convert.PeakMb / bare.PeakMb:F2} × bare (target < 200 MB)"));
+    return 0;
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+int Option(string name, int fallback)
+{
+    int index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static (long Rows, double Seconds, double PeakMb) Child(string pass, string directory)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+    {
+        start.ArgumentList.Add(typeof(PeakMemory).Assembly.Location);
+    }
+
+    foreach (string arg in new[] { "--child", pass, directory })
+    {
+        start.ArgumentList.Add(arg);
+    }
+
+    using var process = Process.Start(start)!;
+    string[] figures = process.StandardOutput.ReadToEnd().Trim().Split(' ');
+    process.WaitForExit();
+    if (process.ExitCode != 0 || figures.Length != 3)
+    {
+        throw new InvalidOperationException($"The {pass} pass failed with exit code {process.ExitCode}.");
+    }
+
+    return (long.Parse(figures[0], CultureInfo.InvariantCulture), double.Parse(figures[1], CultureInfo.InvariantCulture), double.Parse(figures[2], CultureInfo.InvariantCulture));
+}
+
+static void Print(string name, (long Rows, double Seconds, double PeakMb) pass) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-34} {pass.Rows,10} {pass.Seconds,8:F1} {pass.Rows / pass.Seconds,10:F0} {pass.PeakMb,8:F0}"));

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using PouchMonitor.Host.Tests.Conversion;
+
+namespace PouchMonitor.Host.Tests.Cli;
+
+/// <summary>`pouchmon convert` as a user runs it: a separate process, its exit code and stderr.</summary>
+public class ConvertCommandTests
+{
+    [Fact]
+    public async Task Convert_Example_ExitsZeroAndCountsOnStderr()
+    {
+        using var workspace = new Workspace();
+        string e(string f) => Workspace.Example("example-pouch-in-jar", f);
+
+        var (exitCode, stderr) = await Pouchmon(
+            "convert", "--experiment", e("experiment.json"), "--readings", e("readings.csv"),
+            "--events", e("events.csv"), "--gc", e("gc.csv"), "--out", workspace.Path("gas.csv"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("wrote 145 rows", stderr, StringComparison.Ordinal);
+        Assert.Contains("0 rejected", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Convert_MissingReadings_ExitsTwoWithOneLine()
+    {
+        using var workspace = new Workspace();
+
+        var (exitCode, stderr) = await Pouchmon(
+            "convert", "--experiment", Workspace.Example("example-headspace", "experiment.json"),
+            "--readings", workspace.Path("nope.csv"), "--out", workspace.Path("gas.csv"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"pouchmon convert: {workspace.Path("nope.csv")}: file not found", stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Convert_BadExperiment_ExitsTwoNamingThePath()
+    {
+        using var workspace = new Workspace();
+        string experiment = workspace.Write("experiment.json", """{ "experiment": "x", "pouches": [ { "id": "P1" } ] }""");
+
+        var (exitCode, stderr) = await Pouchmon(
+            "convert", "--experiment", experiment, "--readings", Workspace.Example("example-headspace", "readings.csv"), "--out", workspace.Path("gas.csv"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Contains("$.pouches[0].sample: required property is missing", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Convert_MissingRequiredOption_ExitsTwo()
+    {
+        var (exitCode, stderr) = await Pouchmon("convert", "--readings", "r.csv");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--experiment", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ExplainsConvertAndItsOptions()
+    {
+        var (exitCode, _, stdout) = await Run("convert", "--help");
+
+        Assert.Equal(0, exitCode);
+        foreach (string option in new[] { "--experiment", "--readings", "--events", "--gc", "--out", "--rejects" })
+        {
+            Assert.Contains(option, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Stderr)> Pouchmon(params string[] args)
+    {
+        var (exitCode, stderr, _) = await Run(args);
+        return (exitCode, stderr);
+    }
+
+    private static async Task<(int ExitCode, string Stderr, string Stdout)> Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pouchmon.dll"));
+        args.ToList().ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stderr, await stdout);
+    }
+}
