@@ -21,11 +21,16 @@ public static class ServeApplication
         AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
         AddValidatedOptions<InfluxOptions>(services, InfluxOptions.SectionName);
         AddValidatedOptions<MqttOptions>(services, MqttOptions.SectionName);
+        AddValidatedOptions<ExperimentOptions>(services, ExperimentOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder));
         services.AddSingleton<ReadingStore>();
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<GasStore>();
+        services.AddSingleton<ExperimentDataStore>();
+        services.AddSingleton<ExperimentCatalog>();
+        services.AddSingleton<GasPipeline>();
         services.AddSingleton<MessageIngestor>();
         AddHostedSingleton<InfluxMirror>(services);
         AddHostedSingleton<EmbeddedBroker>(services);

@@ -11,6 +11,7 @@ namespace PouchMonitor.Host.Ingestion;
 public sealed partial class MessageIngestor(
     ReadingStore readings,
     QuarantineStore quarantine,
+    GasPipeline pipeline,
     TimeProvider timeProvider,
     ILogger<MessageIngestor> logger)
 {
@@ -53,6 +54,7 @@ public sealed partial class MessageIngestor(
         if (insert.Placed.Count > 0)
         {
             PipelineMetrics.ReadingLagSeconds.Set((receivedAt - insert.Placed[^1].Time).TotalSeconds);
+            pipeline.Accept(insert.Placed);
         }
     }
 

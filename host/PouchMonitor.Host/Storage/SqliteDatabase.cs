@@ -55,7 +55,7 @@ public sealed class SqliteDatabase
             experiment TEXT NOT NULL, pouch TEXT NOT NULL, time_ms INTEGER NOT NULL,
             pressure_pa REAL NOT NULL, temperature_c REAL NOT NULL,
             dry_gas_ml_std REAL, dry_gas_ml_std_per_g REAL, swelling_ml REAL, swelling_ml_per_g REAL,
-            h2_percent REAL, h2_ml_std REAL, h2_ml_std_per_g REAL, h2_basis TEXT, flags TEXT NOT NULL,
+            h2_percent REAL, h2_ml_std REAL, h2_ml_std_per_g REAL, h2_basis TEXT, flags INTEGER NOT NULL,
             PRIMARY KEY (experiment, pouch, time_ms));
         CREATE TABLE IF NOT EXISTS events (
             id INTEGER PRIMARY KEY AUTOINCREMENT, experiment TEXT NOT NULL, pouch TEXT NOT NULL,
