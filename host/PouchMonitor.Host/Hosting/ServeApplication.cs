@@ -47,6 +47,20 @@ public static class ServeApplication
         return app;
     }
 
+    /// <summary>
+    /// Binds and validates every options section and loads the experiment files, so a bad setting fails here with
+    /// its own message rather than inside the host's start-up logging.
+    /// </summary>
+    public static void ValidateConfiguration(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<InfluxOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<MqttOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<ExperimentOptions>>().Value;
+        _ = app.Services.GetRequiredService<ExperimentCatalog>();
+    }
+
     private static void AddValidatedOptions<TOptions>(IServiceCollection services, string sectionName)
         where TOptions : class
     {
