@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
@@ -22,6 +23,7 @@ public static class ServeApplication
         AddValidatedOptions<InfluxOptions>(services, InfluxOptions.SectionName);
         AddValidatedOptions<MqttOptions>(services, MqttOptions.SectionName);
         AddValidatedOptions<ExperimentOptions>(services, ExperimentOptions.SectionName);
+        AddValidatedOptions<AlertOptions>(services, AlertOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder));
         services.AddSingleton<ReadingStore>();
@@ -30,11 +32,17 @@ public static class ServeApplication
         services.AddSingleton<GasStore>();
         services.AddSingleton<ExperimentDataStore>();
         services.AddSingleton<ExperimentCatalog>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertEngine>();
+        services.AddSingleton<DeviceAlertRules>();
         services.AddSingleton<GasPipeline>();
+        services.AddHttpClient(nameof(AlertDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<MessageIngestor>();
         AddHostedSingleton<InfluxMirror>(services);
         AddHostedSingleton<EmbeddedBroker>(services);
         AddHostedSingleton<ReadingSubscriber>(services);
+        AddHostedSingleton<AlertDispatcher>(services);
+        AddHostedSingleton<DeviceWatchdog>(services);
         services.AddHealthChecks()
             .AddCheck<MqttHealthCheck>("broker")
             .AddCheck<StorageHealthCheck>("storage")
@@ -58,6 +66,7 @@ public static class ServeApplication
         _ = app.Services.GetRequiredService<IOptions<InfluxOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<MqttOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<ExperimentOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
         _ = app.Services.GetRequiredService<ExperimentCatalog>();
     }
 

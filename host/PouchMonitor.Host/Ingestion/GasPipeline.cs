@@ -1,4 +1,5 @@
 using PouchMonitor.Analysis;
+using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Storage;
 
@@ -13,13 +14,11 @@ public sealed class GasPipeline(
     ExperimentCatalog catalog,
     ReadingStore readings,
     ExperimentDataStore experimentData,
-    GasStore gas)
+    GasStore gas,
+    AlertEngine alerts)
 {
     private readonly Dictionary<PouchKey, PouchState> _pouches = [];
     private readonly Lock _lock = new();
-
-    /// <summary>Raised with every batch of new or changed points of a pouch, in time order.</summary>
-    public event Action<SeriesTags, IReadOnlyList<GasPoint>>? PointsWritten;
 
     /// <summary>Feeds newly placed readings; fault readings and sensors mapped to no pouch carry no gas.</summary>
     public void Accept(IReadOnlyList<StoredReading> placed)
@@ -59,7 +58,7 @@ public sealed class GasPipeline(
                 }
 
                 state.LastTime = sensorReadings[^1].Time;
-                Write(Tags(experiment, pouch), sensorReadings, points);
+                Write(experiment, pouch, sensorReadings, points);
             }
             else
             {
@@ -85,7 +84,7 @@ public sealed class GasPipeline(
             state.LastTime = reading.Time;
         }
 
-        Write(Tags(experiment, pouch), newReadings, [.. points.Where(p => p.Time >= changedFrom)]);
+        Write(experiment, pouch, newReadings, [.. points.Where(p => p.Time >= changedFrom)]);
     }
 
     private PouchGasCalculator CreateCalculator(Experiment experiment, ExperimentPouch pouch, PouchKey key)
@@ -96,17 +95,12 @@ public sealed class GasPipeline(
         return new PouchGasCalculator(spec, experiment.Settings, experimentData.Events(key), new GasCompositionTimeline(gcResults, otherGases));
     }
 
-    private void Write(SeriesTags tags, IReadOnlyList<StoredReading> newReadings, IReadOnlyList<GasPoint> points)
+    private void Write(Experiment experiment, ExperimentPouch pouch, IReadOnlyList<StoredReading> newReadings, IReadOnlyList<GasPoint> points)
     {
+        var tags = SeriesTags.Of(experiment, pouch);
         gas.Write(tags, newReadings, points);
-        if (points.Count > 0)
-        {
-            PointsWritten?.Invoke(tags, points);
-        }
+        alerts.OnPoints(tags, points, pouch.Spec.SensorMaxPa);
     }
-
-    private static SeriesTags Tags(Experiment experiment, ExperimentPouch pouch) =>
-        new(experiment.Name, pouch.Spec.Id, pouch.Spec.Sample, pouch.Source?.Device ?? "");
 
     private static PressureReading ToPressureReading(StoredReading reading) =>
         new(reading.Time, reading.PressurePa!.Value, reading.TemperatureC!.Value);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Storage;
 
 namespace PouchMonitor.Host.Ingestion;
@@ -12,6 +13,7 @@ public sealed partial class MessageIngestor(
     ReadingStore readings,
     QuarantineStore quarantine,
     GasPipeline pipeline,
+    DeviceAlertRules deviceAlerts,
     TimeProvider timeProvider,
     ILogger<MessageIngestor> logger)
 {
@@ -49,6 +51,7 @@ public sealed partial class MessageIngestor(
         }
 
         var insert = readings.Add(result.Value, receivedAt);
+        deviceAlerts.OnBatch(result.Value);
         PipelineMetrics.ReadingsReceived.Inc(result.Value.Readings.Count);
         PipelineMetrics.ReadingsDuplicate.Inc(insert.Duplicates);
         if (insert.Placed.Count > 0)
@@ -64,7 +67,10 @@ public sealed partial class MessageIngestor(
         if (!result.IsValid)
         {
             Reject(receivedAt, topic, payload, "status", result.Error);
+            return;
         }
+
+        deviceAlerts.OnStatus(result.Value);
     }
 
     private void Reject(DateTimeOffset receivedAt, string topic, ReadOnlySequence<byte> payload, string kind, string reason)

@@ -30,6 +30,34 @@ public sealed partial class ReadingSubscriber(
     /// <summary>Why the last connection attempt failed; null once connected.</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>Raised after each (re)connect and subscribe, e.g. to publish retained state again.</summary>
+    public event Action? Connected;
+
+    /// <summary>Publishes with QoS 1; false when not connected or the broker refused it.</summary>
+    public async Task<bool> TryPublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
+    {
+        if (!IsConnected)
+        {
+            return false;
+        }
+
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(retain)
+            .Build();
+        try
+        {
+            var result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+            return result.IsSuccess;
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            return false;
+        }
+    }
+
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -85,6 +113,7 @@ public sealed partial class ReadingSubscriber(
             _subscribed = true;
             LastError = null;
             LogConnected(_options.ClientId, result.IsSessionPresent);
+            Connected?.Invoke();
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
