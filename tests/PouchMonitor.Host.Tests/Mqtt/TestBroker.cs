@@ -65,7 +65,7 @@ internal sealed class TestBroker : IAsyncDisposable
         }
 
         var users = DevicePasswords.Append(new(HostUser, HostPassword)).ToDictionary();
-        string[] acl = [$"user {HostUser}", "topic readwrite pouchmon/v1/#", "", "pattern readwrite pouchmon/v1/%u/#"];
+        string[] acl = [$"user {HostUser}", "topic readwrite pouchmon/v1/#", "", "pattern readwrite pouchmon/v1/%u/#", "pattern read pouchmon/v1/alerts/#"];
         var server = await MosquittoServer.StartNewAsync(users, acl);
         return new TestBroker(kind, server.Port, server);
     }
