@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Api;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
@@ -43,6 +44,8 @@ public static class ServeApplication
         AddHostedSingleton<ReadingSubscriber>(services);
         AddHostedSingleton<AlertDispatcher>(services);
         AddHostedSingleton<DeviceWatchdog>(services);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks()
             .AddCheck<MqttHealthCheck>("broker")
             .AddCheck<StorageHealthCheck>("storage")
@@ -50,6 +53,10 @@ public static class ServeApplication
         configureServices?.Invoke(services);
 
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        ExperimentEndpoints.Map(app);
+        AlertEndpoints.Map(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapMetrics();
         return app;
