@@ -51,6 +51,11 @@ public sealed class InfluxOptions : IValidatableObject
             yield return new ValidationResult("is required when Influx:Url is set", [nameof(Bucket)]);
         }
 
+        if (string.IsNullOrWhiteSpace(Token))
+        {
+            yield return new ValidationResult("is required when Influx:Url is set (any value for a server without authentication)", [nameof(Token)]);
+        }
+
         if (InitialBackoff <= TimeSpan.Zero || MaxBackoff < InitialBackoff)
         {
             yield return new ValidationResult("must be positive and at most MaxBackoff", [nameof(InitialBackoff)]);

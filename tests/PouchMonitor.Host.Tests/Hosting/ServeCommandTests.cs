@@ -16,6 +16,7 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("--Mqtt:Broker=http://example.org", "Mqtt:Broker")]
     [InlineData("--Mqtt:Devices:Bad_Id=secret", "Mqtt:Devices")]
     [InlineData("--Influx:Url=http://127.0.0.1:8086", "Influx:Org")]
+    [InlineData("--Influx:Url=http://127.0.0.1:8086", "Influx:Token")]
     [InlineData("--Experiments:Files:0=/nonexistent/experiment.json", "/nonexistent/experiment.json")]
     public async Task RunAsync_BadSetting_PrintsOneLineNamingItAndExits2(string setting, string named)
     {
