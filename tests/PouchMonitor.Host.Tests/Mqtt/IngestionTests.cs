@@ -93,6 +93,34 @@ public sealed class IngestionTests : IDisposable
         await Eventually.WaitAsync(() => readings.Count() == 200, "all 200 readings published while the host was down are stored");
     }
 
+    [Fact]
+    public async Task Restart_HostProcessKilledMidStream_ResumesFromItsSessionWithoutLoss()
+    {
+        await using var broker = await TestBroker.StartAsync(TestBroker.Mosquitto);
+        var settings = broker.HostSettings.ToDictionary();
+        settings["Storage:DataFolder"] = _folder.Path;
+        await using var device = await TestDevice.ConnectAsync(broker, "dev-a");
+        using (var host = await HostProcess.StartAsync(settings))
+        {
+            for (var i = 0u; i < 20; i++)
+            {
+                await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, i * 10, 10, Start));
+            }
+
+            host.Kill();
+        }
+
+        for (var i = 20u; i < 30; i++)
+        {
+            await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, i * 10, 10, Start));
+        }
+
+        using var restarted = await HostProcess.StartAsync(settings);
+        var readings = new ReadingStore(new SqliteDatabase(_folder.Path));
+        await Eventually.WaitAsync(() => readings.Count() == 300, "all 300 readings are stored after the kill and restart");
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => (uint)i), readings.ForSensor("dev-a", 0).Select(r => r.Sequence));
+    }
+
     private Task<ServeHost> StartHostAsync(TestBroker broker)
     {
         var settings = broker.HostSettings.ToDictionary();
