@@ -11,7 +11,7 @@ internal sealed class LeakDetector
 
     private readonly LeakRule _rule;
     private readonly double _minimumDropMoles;
-    private readonly LinkedList<(DateTimeOffset Time, double Moles)> _windowMaxima = new();
+    private readonly MonotonicWindow _windowMaxima = new();
     private double _meanAbsoluteDifferenceMoles = double.NaN;
     private double _lastMoles = double.NaN;
 
@@ -32,18 +32,9 @@ internal sealed class LeakDetector
     public bool Observe(DateTimeOffset time, double moles)
     {
         UpdateNoise(moles);
-        while (_windowMaxima.First is { } oldest && oldest.Value.Time < time - _rule.Window)
-        {
-            _windowMaxima.RemoveFirst();
-        }
-
-        bool leaking = _windowMaxima.First is { } highest && highest.Value.Moles - moles > Threshold();
-        while (_windowMaxima.Last is { } newest && newest.Value.Moles <= moles)
-        {
-            _windowMaxima.RemoveLast();
-        }
-
-        _windowMaxima.AddLast((time, moles));
+        _windowMaxima.DropOlderThan((time - _rule.Window).UtcTicks);
+        bool leaking = _windowMaxima.TryGetMaximum(out double highest) && highest - moles > Threshold();
+        _windowMaxima.Add(time.UtcTicks, moles);
         return leaking;
     }
 

@@ -5,7 +5,7 @@ namespace PouchMonitor.Analysis;
 /// A reading is flagged when its dry gas N lies below the highest N of the readings in the
 /// preceding <see cref="Window"/> (since the baseline or the last event) by more than
 /// max(<see cref="NoiseMultiple"/> · σ, <see cref="MinimumDropMlStd"/>), where σ is the noise of N
-/// estimated from successive readings (see docs/leak-rule.md).
+/// estimated from successive readings (see docs/measurement-model.md).
 /// </remarks>
 /// <param name="Window">How far back the highest dry gas is looked for; 6 h by default.</param>
 /// <param name="NoiseMultiple">How many noise standard deviations a fall must exceed; 5 by default.</param>

@@ -22,4 +22,16 @@ public sealed record PouchSpec(
 
     /// <summary>Fraction of <see cref="SensorMaxPa"/> above which a reading is flagged near-sensor-limit.</summary>
     public const double NearSensorLimitFraction = 0.95;
+
+    /// <summary>Slurry mass in g, &gt; 0.</summary>
+    public double SlurryMassG { get; } = Positive(SlurryMassG, nameof(SlurryMassG));
+
+    /// <summary>Active material mass in g, &gt; 0, when known.</summary>
+    public double? ActiveMassG { get; } = ActiveMassG is { } active ? Positive(active, nameof(ActiveMassG)) : null;
+
+    /// <summary>Upper limit of the sensor's pressure range in Pa, &gt; 0.</summary>
+    public double SensorMaxPa { get; } = Positive(SensorMaxPa, nameof(SensorMaxPa));
+
+    private static double Positive(double value, string name) =>
+        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a positive number.");
 }

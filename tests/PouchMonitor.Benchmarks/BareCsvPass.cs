@@ -23,8 +23,8 @@ internal static class BareCsvPass
             var at = DateTimeOffset.Parse(time[..length], CultureInfo.InvariantCulture);
             writer.WriteField(at.UtcDateTime, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'");
             writer.WriteField(reader.GetString(1));
-            writer.WriteField(double.Parse(reader.GetSpan(2), CultureInfo.InvariantCulture), "R");
-            writer.WriteField(double.Parse(reader.GetSpan(3), CultureInfo.InvariantCulture), "R");
+            writer.WriteField(double.Parse(reader.GetSpan(2), CultureInfo.InvariantCulture), "G");
+            writer.WriteField(double.Parse(reader.GetSpan(3), CultureInfo.InvariantCulture), "G");
             writer.EndRecord();
             rows++;
         }

@@ -3,7 +3,8 @@ using System.Globalization;
 using PouchMonitor.Benchmarks;
 using PouchMonitor.Host.Conversion;
 
-// Usage: dotnet run -c Release --project tests/PouchMonitor.Benchmarks -- [--pouches 50] [--days 14] [--interval-s 10]
+// Usage: dotnet run -c Release --project tests/PouchMonitor.Benchmarks -- [--generate DIR] [--pouches 50] [--days 14] [--interval-s 10]
+// With --generate it only writes experiment.json and readings.csv into DIR (for profiling or trying convert).
 // Each pass runs in a child process of its own so that its peak memory (VmHWM) is its alone.
 if (args is ["--child", var pass, var directory])
 {
@@ -19,6 +20,12 @@ if (args is ["--child", var pass, var directory])
 int pouches = Option("--pouches", 50);
 int days = Option("--days", 14);
 int intervalS = Option("--interval-s", 10);
+if (args is ["--generate", var into, ..])
+{
+    ReadingsFileGenerator.Write(Directory.CreateDirectory(into).FullName, pouches, TimeSpan.FromDays(days), TimeSpan.FromSeconds(intervalS));
+    return 0;
+}
+
 string work = Directory.CreateTempSubdirectory("pouchmon-bench-").FullName;
 try
 {

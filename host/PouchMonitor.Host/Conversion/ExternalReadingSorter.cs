@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PouchMonitor.Host.Conversion;
 
 /// <summary>
@@ -6,9 +8,9 @@ namespace PouchMonitor.Host.Conversion;
 /// </summary>
 internal sealed class ExternalReadingSorter : IDisposable
 {
-    private const int FileBufferBytes = 1 << 16;
+    private const int MergeBufferRecords = 4096;
     private readonly ReadingRecord[] _run;
-    private readonly List<string> _spilled = [];
+    private readonly List<(string Path, int Count)> _spilled = [];
     private readonly string _directory;
     private int _count;
 
@@ -19,8 +21,6 @@ internal sealed class ExternalReadingSorter : IDisposable
         _run = new ReadingRecord[runLength];
         _directory = Path.Combine(Path.GetTempPath(), "pouchmon-sort-" + Guid.NewGuid().ToString("N"));
     }
-
-    public int RunLength => _run.Length;
 
     public void Add(ReadingRecord record)
     {
@@ -62,48 +62,67 @@ internal sealed class ExternalReadingSorter : IDisposable
         Array.Sort(_run, 0, _count);
         Directory.CreateDirectory(_directory);
         string path = Path.Combine(_directory, $"run-{_spilled.Count}.bin");
-        using (var writer = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileBufferBytes)))
+        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
         {
-            for (int i = 0; i < _count; i++)
-            {
-                _run[i].WriteTo(writer);
-            }
+            file.Write(MemoryMarshal.AsBytes(_run.AsSpan(0, _count)));
         }
 
-        _spilled.Add(path);
+        _spilled.Add((path, _count));
         _count = 0;
     }
 
     private IEnumerable<ReadingRecord> Merge()
     {
-        var readers = _spilled
-            .Select(p => new BinaryReader(new FileStream(p, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferBytes, FileOptions.SequentialScan)))
-            .ToList();
+        var runs = _spilled.Select(s => new RunReader(s.Path, s.Count)).ToList();
         try
         {
-            var heads = new PriorityQueue<int, ReadingRecord>(readers.Count);
-            for (int i = 0; i < readers.Count; i++)
-            {
-                Advance(readers[i], i, heads);
-            }
-
-            while (heads.TryDequeue(out int index, out var record))
+            var heads = new PriorityQueue<RunReader, ReadingRecord>(runs.Count);
+            runs.Where(r => r.MoveNext()).ToList().ForEach(r => heads.Enqueue(r, r.Current));
+            while (heads.TryDequeue(out var run, out var record))
             {
                 yield return record;
-                Advance(readers[index], index, heads);
+                if (run.MoveNext())
+                {
+                    heads.Enqueue(run, run.Current);
+                }
             }
         }
         finally
         {
-            readers.ForEach(r => r.Dispose());
+            runs.ForEach(r => r.Dispose());
         }
     }
 
-    private static void Advance(BinaryReader reader, int index, PriorityQueue<int, ReadingRecord> heads)
+    /// <summary>Reads one sorted run back in blocks.</summary>
+    private sealed class RunReader(string path, int count) : IDisposable
     {
-        if (reader.BaseStream.Position < reader.BaseStream.Length)
+        private readonly FileStream _file = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        private readonly ReadingRecord[] _buffer = new ReadingRecord[Math.Min(count, MergeBufferRecords)];
+        private int _remaining = count;
+        private int _filled;
+        private int _next;
+
+        public ReadingRecord Current => _buffer[_next - 1];
+
+        public bool MoveNext()
         {
-            heads.Enqueue(index, ReadingRecord.ReadFrom(reader));
+            if (_next == _filled)
+            {
+                if (_remaining == 0)
+                {
+                    return false;
+                }
+
+                _filled = Math.Min(_remaining, _buffer.Length);
+                _file.ReadExactly(MemoryMarshal.AsBytes(_buffer.AsSpan(0, _filled)));
+                _remaining -= _filled;
+                _next = 0;
+            }
+
+            _next++;
+            return true;
         }
+
+        public void Dispose() => _file.Dispose();
     }
 }

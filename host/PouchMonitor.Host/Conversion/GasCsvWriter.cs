@@ -1,5 +1,6 @@
 using CsvHelper;
 using PouchMonitor.Analysis;
+using PouchMonitor.Host.Time;
 
 namespace PouchMonitor.Host.Conversion;
 
@@ -16,8 +17,7 @@ internal sealed class GasCsvWriter : IDisposable
     /// <summary>Columns that follow the contract's, before the other gases of the GC file.</summary>
     public static readonly string[] ExtraColumns = ["vessel_dry_gas_ml_std", "dry_gas_ml_std_per_g_active", "h2_ml_std_per_g_active"];
 
-    private const string Number = "R";
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+    private const string Number = "G";
     private readonly CsvWriter _writer;
     private readonly string[] _flagNames = new string[(int)GasFlags.NearSensorLimit * 2];
 
@@ -43,7 +43,9 @@ internal sealed class GasCsvWriter : IDisposable
 
     public void Write(string pouchId, GasPoint point)
     {
-        _writer.WriteField(point.Time.ToUniversalTime(), TimeFormat);
+        Span<char> time = stackalloc char[40];
+        IsoTime.TryFormat(point.Time, time, out int length);
+        _writer.WriteField(time[..length]);
         _writer.WriteField(pouchId);
         _writer.WriteField(point.PressurePa, Number);
         _writer.WriteField(point.TemperatureC, Number);

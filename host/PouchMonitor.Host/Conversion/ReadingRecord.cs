@@ -8,8 +8,6 @@ namespace PouchMonitor.Host.Conversion;
 /// <param name="Line">Line number in readings.csv (the header is line 1).</param>
 internal readonly record struct ReadingRecord(int PouchIndex, long UtcTicks, double PressurePa, double TemperatureC, long Line) : IComparable<ReadingRecord>
 {
-    public const int SizeBytes = sizeof(int) + (2 * sizeof(long)) + (2 * sizeof(double));
-
     public int CompareTo(ReadingRecord other)
     {
         int byPouch = PouchIndex.CompareTo(other.PouchIndex);
@@ -21,16 +19,4 @@ internal readonly record struct ReadingRecord(int PouchIndex, long UtcTicks, dou
         int byTime = UtcTicks.CompareTo(other.UtcTicks);
         return byTime != 0 ? byTime : Line.CompareTo(other.Line);
     }
-
-    public void WriteTo(BinaryWriter writer)
-    {
-        writer.Write(PouchIndex);
-        writer.Write(UtcTicks);
-        writer.Write(PressurePa);
-        writer.Write(TemperatureC);
-        writer.Write(Line);
-    }
-
-    public static ReadingRecord ReadFrom(BinaryReader reader) =>
-        new(reader.ReadInt32(), reader.ReadInt64(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadInt64());
 }
