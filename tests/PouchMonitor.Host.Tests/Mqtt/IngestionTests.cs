@@ -122,6 +122,27 @@ public sealed class IngestionTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_LocalStoreLockedForAWhile_MessageIsDeliveredAgainAndStoredOnce()
+    {
+        await using var broker = await TestBroker.StartAsync(TestBroker.Mosquitto);
+        await using var host = await StartHostAsync(broker);
+        await using var device = await TestDevice.ConnectAsync(broker, "dev-a");
+        var readings = host.Get<ReadingStore>();
+
+        using (var connection = new SqliteDatabase(_folder.Path).Open())
+        {
+            // Another writer holds the database past the store's busy timeout (5 s): every insert fails meanwhile.
+            SqliteDatabase.Execute(connection, "BEGIN EXCLUSIVE");
+            await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, 0, 10, Start));
+            await Task.Delay(TimeSpan.FromSeconds(7), TestContext.Current.CancellationToken);
+            Assert.Equal(0, readings.Count());
+            SqliteDatabase.Execute(connection, "COMMIT");
+        }
+
+        await Eventually.WaitAsync(() => readings.Count() == 10, "the batch is delivered again and stored");
+    }
+
+    [Fact]
     public async Task Publish_TwoHostsInOneSharedGroup_SplitTheReadingsWithoutOverlap()
     {
         await using var broker = await TestBroker.StartAsync(TestBroker.Mosquitto);
