@@ -183,8 +183,4 @@ public static class ExperimentEndpoints
 
     private static ProblemHttpResult Invalid(string field, string reason) =>
         TypedResults.Problem($"{field}: {reason}", statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
-
-    /// <summary>Result of a GC import.</summary>
-    /// <param name="Imported">GC results stored.</param>
-    public sealed record GcImport(int Imported);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -168,12 +169,10 @@ public sealed class ApiTests : IAsyncLifetime
     /// <summary>Stores the example readings as one batch per pouch and runs them through the pipeline, as MQTT ingestion does.</summary>
     private void FeedExampleReadings()
     {
-        var readings = _example.Readings.Select((r, i) => new Reading((uint)i, i * 1000L, r.Reading.Time, _example.SensorOf(r.Pouch), r.Reading.PressurePa, r.Reading.TemperatureC, null)).ToList();
         var ingestor = _host.Get<MessageIngestor>();
-        foreach (var chunk in readings.Chunk(ContractV1.MaxReadingsPerBatch))
+        foreach (var batch in _example.Batches(1, _example.Readings, ContractV1.MaxReadingsPerBatch))
         {
-            var json = JsonSerializer.Serialize(new { v = 1, device = ExampleData.DeviceId, boot = 1, readings = chunk.Select(r => new { seq = r.Sequence, up = r.UptimeMs, t = r.Time!.Value.ToUnixTimeMilliseconds(), s = r.SensorIndex, p = r.PressurePa, c = r.TemperatureC }) });
-            ingestor.Handle(Topics.Readings(ExampleData.DeviceId), new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)));
+            ingestor.Handle(Topics.Readings(ExampleData.DeviceId), new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(batch)));
         }
     }
 

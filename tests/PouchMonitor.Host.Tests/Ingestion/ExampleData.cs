@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Conversion;
@@ -56,6 +57,24 @@ internal sealed class ExampleData
         File.WriteAllText(path, document.ToJsonString());
         return new ExampleData(path);
     }
+
+    /// <summary>Contract-v1 reading batches of <paramref name="readings"/> from one boot, sequence numbers from 0.</summary>
+    public List<string> Batches(uint boot, IReadOnlyList<(string Pouch, PressureReading Reading)> readings, int batchSize) =>
+        readings.Chunk(batchSize).Select((chunk, index) => JsonSerializer.Serialize(new
+        {
+            v = 1,
+            device = DeviceId,
+            boot,
+            readings = chunk.Select((r, i) => new
+            {
+                seq = (index * batchSize) + i,
+                up = ((index * batchSize) + i) * 1000L,
+                t = r.Reading.Time.ToUnixTimeMilliseconds(),
+                s = SensorOf(r.Pouch),
+                p = r.Reading.PressurePa,
+                c = r.Reading.TemperatureC,
+            }),
+        })).ToList();
 
     public int SensorOf(string pouchId) => Experiment.Pouches.ToList().FindIndex(p => p.Spec.Id == pouchId);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PouchMonitor.Analysis;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Ingestion;
@@ -34,8 +33,8 @@ public sealed class LiveConversionTests : IDisposable
 
         // The second boot's readings arrive first; the first boot's buffer is flushed afterwards.
         var half = example.Readings.Count / 2;
-        var firstBoot = Batches(example, boot: 1, example.Readings.Take(half).ToList());
-        var secondBoot = Batches(example, boot: 2, example.Readings.Skip(half).ToList());
+        var firstBoot = example.Batches(1, [.. example.Readings.Take(half)], BatchSize);
+        var secondBoot = example.Batches(2, [.. example.Readings.Skip(half)], BatchSize);
         foreach (var batch in secondBoot.Concat(firstBoot))
         {
             await device.PublishAsync(Topics.Readings(ExampleData.DeviceId), batch);
@@ -66,19 +65,6 @@ public sealed class LiveConversionTests : IDisposable
             results.ForEach(r => store.AddGcResult(new PouchKey(example.Experiment.Name, pouch), r));
         }
     }
-
-    private static List<string> Batches(ExampleData example, uint boot, List<(string Pouch, PressureReading Reading)> readings) =>
-        readings.Chunk(BatchSize).Select((chunk, index) =>
-        {
-            var items = chunk.Select((r, i) =>
-            {
-                var seq = (index * BatchSize) + i;
-                return string.Create(CultureInfo.InvariantCulture,
-                    $$"""{"seq":{{seq}},"up":{{seq * 1000}},"t":{{r.Reading.Time.ToUnixTimeMilliseconds()}},"s":{{example.SensorOf(r.Pouch)}},"p":{{r.Reading.PressurePa:R}},"c":{{r.Reading.TemperatureC:R}}}""");
-            });
-            return string.Create(CultureInfo.InvariantCulture,
-                $$"""{"v":1,"device":"{{ExampleData.DeviceId}}","boot":{{boot}},"readings":[{{string.Join(',', items)}}]}""");
-        }).ToList();
 
     private static object Comparable(GasPoint p) => (p.Time, p.PressurePa, p.TemperatureC, p.DryGasMlStd, p.DryGasMlStdPerG,
         p.SwellingMl, p.H2Percent, p.H2MlStd, p.H2MlStdPerG, p.H2Basis, p.Flags);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
@@ -36,12 +35,9 @@ public sealed class InfluxEndToEndTests : IDisposable
         await Eventually.WaitAsync(() => host.Get<ReadingSubscriber>().IsConnected, "the host is subscribed");
         await using var device = await TestDevice.ConnectAsync(broker, ExampleData.DeviceId);
 
-        foreach (var chunk in example.Readings.Chunk(50).Select((c, i) => (c, i)))
+        foreach (var batch in example.Batches(1, example.Readings, 50))
         {
-            var readings = chunk.c.Select((r, j) => string.Create(CultureInfo.InvariantCulture,
-                $$"""{"seq":{{(chunk.i * 50) + j}},"up":{{((chunk.i * 50) + j) * 1000}},"t":{{r.Reading.Time.ToUnixTimeMilliseconds()}},"s":{{example.SensorOf(r.Pouch)}},"p":{{r.Reading.PressurePa:R}},"c":{{r.Reading.TemperatureC:R}}}"""));
-            await device.PublishAsync(Topics.Readings(ExampleData.DeviceId),
-                $$"""{"v":1,"device":"{{ExampleData.DeviceId}}","boot":1,"readings":[{{string.Join(',', readings)}}]}""");
+            await device.PublishAsync(Topics.Readings(ExampleData.DeviceId), batch);
         }
 
         var outbox = host.Get<Outbox>();

@@ -34,11 +34,11 @@ public sealed class InfluxMirrorTests : IAsyncLifetime
         _victoria.Stop();
         var mirror = StartMirror();
         AddPoints();
-        await WaitUntilAsync(() => mirror.LastError is not null);
+        await Eventually.WaitAsync(() => mirror.LastError is not null, "a write fails");
         Assert.Equal(PointCount, _outbox.Count());
 
         await _victoria.StartAsync();
-        await WaitUntilAsync(() => _outbox.Count() == 0);
+        await Eventually.WaitAsync(() => _outbox.Count() == 0, "the outbox drains");
         await mirror.StopAsync(TestContext.Current.CancellationToken);
 
         AssertAllPointsExported(await ExportAsync());
@@ -49,9 +49,9 @@ public sealed class InfluxMirrorTests : IAsyncLifetime
     {
         var mirror = StartMirror();
         AddPoints();
-        await WaitUntilAsync(() => _outbox.Count() == 0);
+        await Eventually.WaitAsync(() => _outbox.Count() == 0, "the outbox drains");
         AddPoints();
-        await WaitUntilAsync(() => _outbox.Count() == 0);
+        await Eventually.WaitAsync(() => _outbox.Count() == 0, "the outbox drains");
         await mirror.StopAsync(TestContext.Current.CancellationToken);
 
         AssertAllPointsExported(await ExportAsync());
@@ -95,15 +95,5 @@ public sealed class InfluxMirrorTests : IAsyncLifetime
         Assert.Equal("P1", series.Metric["pouch"]);
         Assert.Equal(Enumerable.Range(0, PointCount).Select(i => FirstMs + (i * 60_000L)), series.Timestamps.Order());
         Assert.Equal(PointCount * 0.01 * (PointCount - 1) / 2, series.Values.Sum(), 6);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
     }
 }
