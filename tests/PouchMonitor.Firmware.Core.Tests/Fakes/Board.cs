@@ -29,11 +29,14 @@ internal sealed class Board
 
     public FirmwareCore Core { get; private set; }
 
-    /// <summary>Ticks until <paramref name="ms"/> of uptime have passed, sleeping what the core asks for.</summary>
+    /// <summary>
+    /// Ticks until <paramref name="ms"/> of uptime have passed (the last tick before the end), sleeping what the core
+    /// asks for; stops early when the core reboots the board, as a real reboot would.
+    /// </summary>
     public void Run(long ms)
     {
         var end = Clock.UptimeMs + ms;
-        while (Clock.UptimeMs < end)
+        while (Clock.UptimeMs < end && Platform.Reboots == 0)
         {
             var sleepMs = Core.Tick();
             Clock.Advance(Math.Clamp(sleepMs, 1, end - Clock.UptimeMs));
