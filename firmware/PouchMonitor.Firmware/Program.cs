@@ -1,5 +1,7 @@
+using System;
 using System.Device.Gpio;
 using System.Threading;
+using nanoFramework.Runtime.Native;
 using PouchMonitor.Firmware.Core;
 
 namespace PouchMonitor.Firmware
@@ -10,8 +12,33 @@ namespace PouchMonitor.Firmware
         // 48 segments of 4 KiB, 192 KiB of the 256 KiB I: drive: 6 142 readings (24 h of 4 sensors at 60 s is 5 760).
         private const int BufferBytes = 48 * FlashStorageRegion.SegmentBytes;
 
+        // A start that fails (flash not mounted yet, a bad sensor map) is retried by a restart, slowly enough that a
+        // persistent fault does not wear the flash with a reboot loop.
+        private const int FailedStartRetryMs = 60000;
+
         /// <summary>Entry point.</summary>
         public static void Main()
+        {
+            FirmwareCore core;
+            try
+            {
+                core = Start();
+            }
+            catch (Exception)
+            {
+                Thread.Sleep(FailedStartRetryMs);
+                RebootMarker.Write(RebootMarker.Software);
+                Power.RebootDevice();
+                return;
+            }
+
+            while (true)
+            {
+                Thread.Sleep(core.Tick());
+            }
+        }
+
+        private static FirmwareCore Start()
         {
             Board.ConfigurePins();
             var resetReason = RebootMarker.Take();
@@ -30,10 +57,7 @@ namespace PouchMonitor.Firmware
                 RandomSeed(mac));
             core.Start();
             new HangWatchdog(core).Start();
-            while (true)
-            {
-                Thread.Sleep(core.Tick());
-            }
+            return core;
         }
 
         private static ISensorPort[] SensorPorts(SensorSlot[] slots)
