@@ -1,5 +1,6 @@
 using System;
 using System.Device.Gpio;
+using System.Diagnostics;
 using System.Threading;
 using nanoFramework.Runtime.Native;
 using PouchMonitor.Firmware.Core;
@@ -24,8 +25,9 @@ namespace PouchMonitor.Firmware
             {
                 core = Start();
             }
-            catch (Exception)
+            catch (Exception e)
             {
+                Debug.WriteLine("PouchMonitor: start failed, restarting in 60 s: " + e.ToString());
                 Thread.Sleep(FailedStartRetryMs);
                 RebootMarker.Write(RebootMarker.Software);
                 Power.RebootDevice();
