@@ -32,9 +32,6 @@ namespace PouchMonitor.Firmware.Core
         /// <summary>True while a batch waits for its acknowledgement.</summary>
         public bool InFlight => _messageId != 0;
 
-        /// <summary>Batches acknowledged since boot.</summary>
-        public int Acknowledged { get; private set; }
-
         /// <summary>Releases the batch in flight when <paramref name="messageId"/> is its acknowledgement.</summary>
         public void OnAcknowledged(int messageId)
         {
@@ -42,7 +39,6 @@ namespace PouchMonitor.Firmware.Core
             {
                 _ring.ReleasePinned();
                 _messageId = 0;
-                Acknowledged++;
             }
         }
 

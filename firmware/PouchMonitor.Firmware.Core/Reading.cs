@@ -32,19 +32,5 @@ namespace PouchMonitor.Firmware.Core
 
         /// <summary>Why there is no data, or <see cref="SensorFault.None"/>.</summary>
         public SensorFault Fault { get; set; }
-
-        /// <summary>Copies every field of <paramref name="other"/>.</summary>
-        public void CopyFrom(Reading other)
-        {
-            Boot = other.Boot;
-            Sequence = other.Sequence;
-            UptimeMs = other.UptimeMs;
-            IsTimeSynced = other.IsTimeSynced;
-            UtcMs = other.UtcMs;
-            SensorIndex = other.SensorIndex;
-            PressureCentiPa = other.PressureCentiPa;
-            TemperatureCentiC = other.TemperatureCentiC;
-            Fault = other.Fault;
-        }
     }
 }

@@ -82,8 +82,9 @@ internal sealed class HostSubscriber : IAsyncDisposable
             {
                 return;
             }
-            catch (MQTTnet.Exceptions.MqttCommunicationException)
+            catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
             {
+                // Broker still down, or MQTTnet still closing the previous connection: try again shortly.
                 await Task.Delay(50).ConfigureAwait(false);
             }
         }

@@ -13,13 +13,10 @@ internal sealed class FakeFlash(int length) : IStorageRegion
 
     public int Length => _bytes.Length;
 
-    public int Writes { get; private set; }
-
     public void Read(int offset, byte[] buffer, int index, int count) => Array.Copy(_bytes, offset, buffer, index, count);
 
     public void Write(int offset, byte[] buffer, int index, int count)
     {
-        Writes++;
         if (count > _bytesUntilPowerCut)
         {
             Array.Copy(buffer, index, _bytes, offset, _bytesUntilPowerCut);
