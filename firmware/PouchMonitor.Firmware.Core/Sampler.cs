@@ -48,12 +48,21 @@ namespace PouchMonitor.Firmware.Core
             NextSampleMs = _lastSampleMs + _intervalMs;
         }
 
-        /// <summary>Takes a sample when one is due; true when it did.</summary>
-        public bool SampleIfDue(long nowMs)
+        /// <summary>Takes a sample when one is due.</summary>
+        public void SampleIfDue(long nowMs)
         {
             if (nowMs < NextSampleMs)
             {
-                return false;
+                return;
+            }
+
+            // Scheduled before the sensors and the storage are touched, so that a failing one cannot make every tick retry.
+            _lastSampleMs = NextSampleMs;
+            NextSampleMs += _intervalMs;
+            if (NextSampleMs <= nowMs)
+            {
+                _lastSampleMs = nowMs;
+                NextSampleMs = nowMs + _intervalMs;
             }
 
             for (var i = 0; i < _sensors.Length; i++)
@@ -70,15 +79,6 @@ namespace PouchMonitor.Firmware.Core
             }
 
             _ring.Append(_readings, _readings.Length);
-            _lastSampleMs = NextSampleMs;
-            NextSampleMs += _intervalMs;
-            if (NextSampleMs <= nowMs)
-            {
-                _lastSampleMs = nowMs;
-                NextSampleMs = nowMs + _intervalMs;
-            }
-
-            return true;
         }
     }
 }

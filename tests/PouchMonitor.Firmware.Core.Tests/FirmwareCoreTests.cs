@@ -245,6 +245,19 @@ public class FirmwareCoreTests
     }
 
     [Fact]
+    public void Tick_StorageWriteFails_SampleIsNotRetriedEveryTick()
+    {
+        _board.BufferFlash.CutPowerAfter(0);
+
+        Assert.Throws<IOException>(() => _board.Core.Tick());
+        _board.Core.Tick();
+
+        // The failed sample used its 4 sequence numbers: the host sees the gap, the device does not spin on its flash.
+        Assert.Equal(4u, _board.Core.NextSequence);
+        Assert.Empty(Transport.On("/readings"));
+    }
+
+    [Fact]
     public void IsHung_TicksKeepComing_FalseEvenWithBrokerAndSensorsGone()
     {
         Transport.BreakConnection();
