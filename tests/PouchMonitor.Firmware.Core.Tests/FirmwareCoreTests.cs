@@ -282,6 +282,16 @@ public class FirmwareCoreTests
     }
 
     [Fact]
+    public void Tick_PlatformResetReasonNotAToken_ReportsUnknown()
+    {
+        _board.Reboot(resetReason: "Brown \"out\"");
+
+        _board.Run(1);
+
+        Assert.Equal("unknown", Delivered.Statuses(Transport)[^1].Health!.ResetReason);
+    }
+
+    [Fact]
     public void Constructor_InvalidDeviceId_Throws()
     {
         Assert.Throws<ArgumentException>(() =>
