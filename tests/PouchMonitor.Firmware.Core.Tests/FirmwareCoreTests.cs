@@ -292,6 +292,13 @@ public class FirmwareCoreTests
     }
 
     [Fact]
+    public void Constructor_SensorIndexesNotIncreasing_Throws()
+    {
+        Assert.Throws<ArgumentException>(() =>
+            new FirmwareCore(Board.DeviceId, [new FakeSensorPort(1), new FakeSensorPort(1)], new FakeFlash(1024), new FakeFlash(64), Transport, new FakeClock(), new FakePlatform(), 1));
+    }
+
+    [Fact]
     public void Constructor_InvalidDeviceId_Throws()
     {
         Assert.Throws<ArgumentException>(() =>
