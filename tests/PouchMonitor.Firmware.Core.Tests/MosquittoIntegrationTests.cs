@@ -7,13 +7,13 @@ namespace PouchMonitor.Firmware.Core.Tests;
 
 /// <summary>
 /// The core with the MQTTnet transport against a real mosquitto that is stopped for a while and started again: every
-/// reading reaches a host subscriber, in sequence, none lost. Device time runs 100× faster than real time (each
-/// 10 ms real tick is one device second), so minutes of device time take seconds.
+/// reading reaches a host subscriber, in sequence, none lost. Device time runs about 50× faster than real time (each
+/// 10 ms real tick is half a device second), so minutes of device time take seconds.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public class MosquittoIntegrationTests
 {
-    private const long DeviceMsPerTick = 1000;
+    private const long DeviceMsPerTick = 500;
 
     [Fact]
     public async Task Tick_BrokerStoppedAndRestarted_EveryReadingArrivesOnceInSequence()
