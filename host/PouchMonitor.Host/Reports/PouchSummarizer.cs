@@ -1,0 +1,88 @@
+using PouchMonitor.Analysis;
+using PouchMonitor.Host.Conversion;
+
+namespace PouchMonitor.Host.Reports;
+
+/// <summary>
+/// A pouch's summary numbers with uncertainties (docs/reports.md). The sensor's stated accuracy is propagated
+/// by running the real calculator again on readings shifted by ± each limit; the noise from the readings'
+/// scatter. Limits are taken as rectangular distributions (standard uncertainty = limit / √3).
+/// </summary>
+internal static class PouchSummarizer
+{
+    private static readonly double RectangularToStandard = 1 / Math.Sqrt(3);
+
+    public static PouchSummary Summarize(PouchSpec pouch, ExperimentInputs inputs, IReadOnlyList<GasPoint> points, ReportOptions options)
+    {
+        var metrics = Measure(points, options);
+        if (metrics is null)
+        {
+            return new PouchSummary(pouch.Id, pouch.Sample, null, null, null, null, null, null);
+        }
+
+        var readings = points.Select(p => new PressureReading(p.Time, p.PressurePa, p.TemperatureC)).ToArray();
+        int baseline = points.ToList().FindIndex(p => (p.Flags & GasFlags.Baseline) != 0);
+        var accuracy = options.Accuracy;
+        double?[] nominal = metrics.UncertainValues();
+        double[] absolute = Shifted(pouch, inputs, readings, options, nominal, (r, _, sign) => r with { PressurePa = r.PressurePa + (sign * accuracy.AbsolutePressurePa) });
+        double[] relative = Shifted(pouch, inputs, readings, options, nominal, (r, i, sign) => i > baseline ? r with { PressurePa = r.PressurePa + (sign * accuracy.RelativePressurePa) } : r);
+        double[] temperature = Shifted(pouch, inputs, readings, options, nominal, (r, _, sign) => r with { TemperatureC = r.TemperatureC + (sign * accuracy.TemperatureC) });
+        double[] noise = Noise(pouch, points, metrics, options);
+        Uncertain? At(int q) => nominal[q] is { } value ? new Uncertain(value, absolute[q], relative[q], temperature[q], noise[q]) : null;
+        return new PouchSummary(pouch.Id, pouch.Sample, metrics, At(0), At(1), At(2), At(3), At(4));
+    }
+
+    private static PouchMetrics? Measure(IEnumerable<GasPoint> points, ReportOptions options) =>
+        SeriesMetrics.Measure(points, options.ThresholdMlPerG, options.RateWindow);
+
+    /// <summary>Standard uncertainty of each number from one shift: half the change between +limit and −limit, over √3.</summary>
+    private static double[] Shifted(
+        PouchSpec pouch, ExperimentInputs inputs, PressureReading[] readings, ReportOptions options, double?[] nominal, Func<PressureReading, int, int, PressureReading> shift)
+    {
+        double?[] plus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, +1)), options);
+        double?[] minus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, -1)), options);
+        return [.. nominal.Select((value, q) => Math.Abs(HalfChange(value, plus[q], minus[q])) * RectangularToStandard)];
+    }
+
+    private static double HalfChange(double? nominal, double? plus, double? minus) => (nominal, plus, minus) switch
+    {
+        (null, _, _) => double.NaN,
+        (_, { } p, { } m) => (p - m) / 2,
+        (var n, { } p, null) => p - n!.Value,
+        (var n, null, { } m) => n!.Value - m,
+        _ => double.NaN,
+    };
+
+    private static double?[] Recompute(PouchSpec pouch, ExperimentInputs inputs, IEnumerable<PressureReading> readings, ReportOptions options)
+    {
+        var calculator = inputs.Calculator(pouch);
+        var points = new List<GasPoint>();
+        foreach (var reading in readings)
+        {
+            calculator.Add(reading, points);
+        }
+
+        calculator.Complete(points);
+        return Measure(points, options)?.UncertainValues() ?? new double?[5];
+    }
+
+    /// <summary>
+    /// Noise part: a final value holds the noise of its own reading and of the baseline's (√2 σ); a rate over
+    /// the window that of two readings (√2 σ / window); a crossing time that of the value divided by the slope.
+    /// </summary>
+    private static double[] Noise(PouchSpec pouch, IReadOnlyList<GasPoint> points, PouchMetrics metrics, ReportOptions options)
+    {
+        var settled = SeriesMetrics.Settled(points);
+        double sigma = SeriesMetrics.NoiseSigma([.. settled.Select(p => p.DryGasMlStdPerG!.Value)]);
+        double h2Sigma = SeriesMetrics.NoiseSigma([.. settled.Where(p => p.H2MlStdPerG is not null).Select(p => p.H2MlStdPerG!.Value)]);
+        double final = Math.Sqrt(2) * sigma;
+        return
+        [
+            final,
+            final * pouch.SlurryMassG / (pouch.ActiveMassG ?? double.NaN),
+            Math.Sqrt(2) * h2Sigma,
+            final / options.RateWindow.TotalHours,
+            metrics.ThresholdSlopeMlPerGPerDay is double slope and > 0 ? final / slope : double.NaN,
+        ];
+    }
+}
