@@ -20,30 +20,40 @@ internal static class PouchSummarizer
             return new PouchSummary(pouch.Id, pouch.Sample, null, null, null, null, null, null);
         }
 
+        double?[] nominal = metrics.UncertainValues();
+        double[][] sensor = SensorParts(pouch, inputs, points, options, nominal);
+        double[] noise = Noise(pouch, points, metrics, options);
+        Uncertain? At(int q) => nominal[q] is { } value ? new Uncertain(value, sensor[0][q], sensor[1][q], sensor[2][q], noise[q]) : null;
+        return new PouchSummary(pouch.Id, pouch.Sample, metrics, At(0), At(1), At(2), At(3), At(4));
+    }
+
+    /// <summary>Standard uncertainty of each number from the absolute pressure, relative pressure and temperature limits, in that order.</summary>
+    private static double[][] SensorParts(PouchSpec pouch, ExperimentInputs inputs, IReadOnlyList<GasPoint> points, ReportOptions options, double?[] nominal)
+    {
         var readings = points.Select(p => new PressureReading(p.Time, p.PressurePa, p.TemperatureC)).ToArray();
         int baseline = points.ToList().FindIndex(p => (p.Flags & GasFlags.Baseline) != 0);
         var accuracy = options.Accuracy;
-        double?[] nominal = metrics.UncertainValues();
-        double[] absolute = Shifted(pouch, inputs, readings, options, nominal, (r, _, sign) => r with { PressurePa = r.PressurePa + (sign * accuracy.AbsolutePressurePa) });
-        double[] relative = Shifted(pouch, inputs, readings, options, nominal, (r, i, sign) => i > baseline ? r with { PressurePa = r.PressurePa + (sign * accuracy.RelativePressurePa) } : r);
-        double[] temperature = Shifted(pouch, inputs, readings, options, nominal, (r, _, sign) => r with { TemperatureC = r.TemperatureC + (sign * accuracy.TemperatureC) });
-        double[] noise = Noise(pouch, points, metrics, options);
-        Uncertain? At(int q) => nominal[q] is { } value ? new Uncertain(value, absolute[q], relative[q], temperature[q], noise[q]) : null;
-        return new PouchSummary(pouch.Id, pouch.Sample, metrics, At(0), At(1), At(2), At(3), At(4));
+        Func<PressureReading, int, double, PressureReading>[] shifts =
+        [
+            (r, _, sign) => r with { PressurePa = r.PressurePa + (sign * accuracy.AbsolutePressurePa) },
+            (r, i, sign) => i > baseline ? r with { PressurePa = r.PressurePa + (sign * accuracy.RelativePressurePa) } : r,
+            (r, _, sign) => r with { TemperatureC = r.TemperatureC + (sign * accuracy.TemperatureC) },
+        ];
+        return
+        [
+            .. shifts.Select(shift =>
+            {
+                double?[] plus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, +1)), options);
+                double?[] minus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, -1)), options);
+                return nominal.Select((value, q) => Math.Abs(HalfChange(value, plus[q], minus[q])) * RectangularToStandard).ToArray();
+            }),
+        ];
     }
 
     private static PouchMetrics? Measure(IEnumerable<GasPoint> points, ReportOptions options) =>
         SeriesMetrics.Measure(points, options.ThresholdMlPerG, options.RateWindow);
 
-    /// <summary>Standard uncertainty of each number from one shift: half the change between +limit and −limit, over √3.</summary>
-    private static double[] Shifted(
-        PouchSpec pouch, ExperimentInputs inputs, PressureReading[] readings, ReportOptions options, double?[] nominal, Func<PressureReading, int, int, PressureReading> shift)
-    {
-        double?[] plus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, +1)), options);
-        double?[] minus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, -1)), options);
-        return [.. nominal.Select((value, q) => Math.Abs(HalfChange(value, plus[q], minus[q])) * RectangularToStandard)];
-    }
-
+    /// <summary>Half the change of a number between the +limit and −limit runs; one side alone when the other has no value.</summary>
     private static double HalfChange(double? nominal, double? plus, double? minus) => (nominal, plus, minus) switch
     {
         (null, _, _) => double.NaN,
