@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using PouchMonitor.Analysis;
+using PouchMonitor.Host.Conversion;
 using PouchMonitor.Host.Reports;
 using PouchMonitor.Host.Tests.Conversion;
 using SkiaSharp;
@@ -13,29 +14,53 @@ public class ReportBuilderTests
     [Theory]
     [InlineData("example-headspace")]
     [InlineData("example-pouch-in-jar")]
-    public void Build_Example_SummaryMatchesTheCalculatorsSeries(string example)
+    public void Build_Example_SummaryMatchesTheCalculatorFedDirectly(string example)
     {
         using var workspace = new Workspace();
 
         var result = Build(example, workspace);
 
-        var gas = GasCsv.Load(workspace.Path(ReportBuilder.GasCsv));
+        var inputs = Converter.Load(Workspace.Example(example, "experiment.json"), Workspace.Example(example, "events.csv"), Workspace.Example(example, "gc.csv"));
         foreach (var summary in result.Summaries)
         {
-            var rows = Enumerable.Range(0, gas.Rows.Count)
-                .Where(r => gas.Field(r, "pouch") == summary.PouchId && gas.Number(r, "dry_gas_ml_std_per_g") is not null && !gas.Field(r, "flags").Contains("settling", StringComparison.Ordinal))
+            var settled = CalculatorPoints(inputs, example, summary.PouchId)
+                .Where(p => (p.Flags & (GasFlags.PreBaseline | GasFlags.Settling)) == 0)
                 .ToList();
-            Assert.Equal(gas.Number(rows[^1], "dry_gas_ml_std_per_g"), summary.FinalMlPerG!.Value);
-            Assert.Equal(gas.Number(rows[^1], "h2_ml_std_per_g"), summary.FinalH2MlPerG?.Value);
-            if (summary.ThresholdDays is { } threshold)
-            {
-                // the crossing lies between the last row below the threshold and the first at or above it
-                int first = rows.First(r => gas.Number(r, "dry_gas_ml_std_per_g") >= 1.0);
-                var baseline = Time(gas.Field(rows[0], "time"));
-                Assert.InRange(threshold.Value, Days(gas, rows[rows.IndexOf(first) - 1], baseline), Days(gas, first, baseline));
-            }
+            double[] days = [.. settled.Select(p => (p.Time - settled[0].Time).TotalDays)];
+            double[] perG = [.. settled.Select(p => p.DryGasMlStdPerG!.Value)];
+            Assert.Equal(perG[^1], summary.FinalMlPerG!.Value);
+            Assert.Equal(settled[^1].H2MlStdPerG, summary.FinalH2MlPerG?.Value);
+            Assert.Equal(BruteForceMaxRate(days, perG, 0.25), summary.MaxRateMlPerGPerH!.Value, 12);
+            int above = Array.FindIndex(perG, v => v >= 1.0);
+            Assert.Equal(above < 0 ? null : days[above - 1] + ((1.0 - perG[above - 1]) / (perG[above] - perG[above - 1]) * (days[above] - days[above - 1])), summary.ThresholdDays?.Value);
         }
     }
+
+    /// <summary>The pouch's points from the physics library, fed the example's readings in time order.</summary>
+    private static List<GasPoint> CalculatorPoints(ExperimentInputs inputs, string example, string pouchId)
+    {
+        var calculator = inputs.Calculator(inputs.Pouches.Single(p => p.Id == pouchId));
+        var readings = File.ReadLines(Workspace.Example(example, "readings.csv")).Skip(1)
+            .Select(line => line.Split(','))
+            .Where(f => f[1] == pouchId)
+            .Select(f => new PressureReading(Time(f[0]), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture)))
+            .OrderBy(r => r.Time);
+        var points = new List<GasPoint>();
+        foreach (var reading in readings)
+        {
+            calculator.Add(reading, points);
+        }
+
+        calculator.Complete(points);
+        return points;
+    }
+
+    /// <summary>The rate definition of docs/reports.md, over every pair: i with the last j at least a window before it.</summary>
+    private static double BruteForceMaxRate(double[] days, double[] perG, double windowDays) =>
+        Enumerable.Range(0, days.Length)
+            .Select(i => (i, j: Array.FindLastIndex(days, d => d <= days[i] - windowDays)))
+            .Where(pair => pair.j >= 0)
+            .Max(pair => (perG[pair.i] - perG[pair.j]) / ((days[pair.i] - days[pair.j]) * 24));
 
     [Fact]
     public void Build_Example_FinalGasIsWithinItsUncertaintyOfTheTruth()
@@ -97,6 +122,4 @@ public class ReportBuilderTests
     }
 
     private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
-
-    private static double Days(GasCsv gas, int row, DateTimeOffset baseline) => (Time(gas.Field(row, "time")) - baseline).TotalDays;
 }
