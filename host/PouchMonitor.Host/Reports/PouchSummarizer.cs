@@ -63,17 +63,29 @@ internal static class PouchSummarizer
         _ => double.NaN,
     };
 
-    private static double?[] Recompute(PouchSpec pouch, ExperimentInputs inputs, IEnumerable<PressureReading> readings, ReportOptions options)
+    private static double?[] Recompute(PouchSpec pouch, ExperimentInputs inputs, IEnumerable<PressureReading> readings, ReportOptions options) =>
+        Measure(Computed(inputs.Calculator(pouch), readings), options)?.UncertainValues() ?? new double?[5];
+
+    /// <summary>The calculator's points, as they come out: none is kept once measured.</summary>
+    private static IEnumerable<GasPoint> Computed(PouchGasCalculator calculator, IEnumerable<PressureReading> readings)
     {
-        var calculator = inputs.Calculator(pouch);
         var points = new List<GasPoint>();
         foreach (var reading in readings)
         {
             calculator.Add(reading, points);
+            foreach (var point in points)
+            {
+                yield return point;
+            }
+
+            points.Clear();
         }
 
         calculator.Complete(points);
-        return Measure(points, options)?.UncertainValues() ?? new double?[5];
+        foreach (var point in points)
+        {
+            yield return point;
+        }
     }
 
     /// <summary>

@@ -9,30 +9,38 @@ internal static class SeriesMetrics
     private const double MedianAbsoluteNormal = 0.6744897501960817;
 
     /// <summary>The points that count: from the baseline on, settled, with gas.</summary>
-    public static GasPoint[] Settled(IEnumerable<GasPoint> points) =>
-        [.. points.Where(p => (p.Flags & (GasFlags.PreBaseline | GasFlags.Settling)) == 0 && p.DryGasMlStdPerG is not null)];
+    public static GasPoint[] Settled(IEnumerable<GasPoint> points) => [.. points.Where(IsSettled)];
 
     /// <summary>Days since the baseline (the first point) of each point.</summary>
     public static double[] Days(IReadOnlyList<GasPoint> settled) =>
         [.. settled.Select(p => (p.Time - settled[0].Time).TotalDays)];
 
     /// <summary>The summary numbers; null when the series has no settled point.</summary>
+    /// <remarks>Reads the points once and keeps only two numbers of each, so a lazy series is not held in memory.</remarks>
     public static PouchMetrics? Measure(IEnumerable<GasPoint> points, double thresholdMlPerG, TimeSpan rateWindow)
     {
-        var settled = Settled(points);
-        if (settled.Length == 0)
+        var daysList = new List<double>();
+        var perGList = new List<double>();
+        GasPoint? first = null, last = null;
+        foreach (var point in points.Where(IsSettled))
+        {
+            first ??= point;
+            last = point;
+            daysList.Add((point.Time - first.Time).TotalDays);
+            perGList.Add(point.DryGasMlStdPerG!.Value);
+        }
+
+        if (first is null || last is null)
         {
             return null;
         }
 
-        double[] days = Days(settled);
-        double[] perG = [.. settled.Select(p => p.DryGasMlStdPerG!.Value)];
+        double[] days = [.. daysList], perG = [.. perGList];
         double windowDays = rateWindow.TotalDays;
         var (rate, rateAt) = MaxRate(days, perG, windowDays);
         double? crossing = Crossing(days, perG, thresholdMlPerG);
-        var last = settled[^1];
         return new PouchMetrics(
-            settled[0].Time,
+            first.Time,
             days[^1],
             perG[^1],
             last.DryGasMlStdPerGActive,
@@ -108,6 +116,8 @@ internal static class SeriesMetrics
         double median = second.Length % 2 == 1 ? second[second.Length / 2] : (second[(second.Length / 2) - 1] + second[second.Length / 2]) / 2;
         return median / MedianAbsoluteNormal / Math.Sqrt(6);
     }
+
+    private static bool IsSettled(GasPoint p) => (p.Flags & (GasFlags.PreBaseline | GasFlags.Settling)) == 0 && p.DryGasMlStdPerG is not null;
 
     /// <summary>Value at a time, linear between points, held beyond the ends.</summary>
     public static double Interpolate(double[] days, double[] values, double at)
