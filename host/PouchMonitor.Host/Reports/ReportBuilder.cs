@@ -32,20 +32,27 @@ internal static class ReportBuilder
             skipped = biogas?.Skipped ?? [];
         }
 
-        var standard = inputs.Experiment.Settings.Standard;
-        string conditions = StandardLabel.Of(standard);
-        ReportPlots.Save(Out(Trend), $"Evolved gas: {inputs.Experiment.Name}", $"Dry gas, mL g⁻¹ slurry ({conditions})", collector.GasCurves, "no readings",
-            (options.ThresholdMlPerG, string.Create(CultureInfo.InvariantCulture, $"threshold {options.ThresholdMlPerG:G4} mL g⁻¹")));
-        ReportPlots.Save(Out(H2), $"Hydrogen: {inputs.Experiment.Name}", $"H₂, mL g⁻¹ slurry ({conditions})", collector.H2Curves, "no GC results: H₂ unknown");
+        WritePlots(outDirectory, inputs, options, collector);
         var summaries = collector.Summaries.ToList();
         SummaryWriter.WriteCsv(Out(SummaryCsv), summaries);
-        SummaryWriter.WriteMarkdown(Out(SummaryMarkdown), inputs.Experiment.Name, standard, options, summaries);
+        SummaryWriter.WriteMarkdown(Out(SummaryMarkdown), inputs.Experiment.Name, inputs.Experiment.Settings.Standard, options, summaries);
         string[] files =
         [
             Out(Trend + ".png"), Out(Trend + ".svg"), Out(H2 + ".png"), Out(H2 + ".svg"), Out(GasCsv), Out(SummaryCsv), Out(SummaryMarkdown),
             .. biogasPath is null ? Array.Empty<string>() : [biogasPath],
         ];
         return new ReportResult(conversion, summaries, files, skipped);
+    }
+
+    private static void WritePlots(string outDirectory, ExperimentInputs inputs, ReportOptions options, ReportCollector collector)
+    {
+        string name = inputs.Experiment.Name;
+        string conditions = StandardLabel.Of(inputs.Experiment.Settings.Standard);
+        string threshold = string.Create(CultureInfo.InvariantCulture, $"threshold {options.ThresholdMlPerG:G4} mL g⁻¹");
+        ReportPlots.Save(
+            Path.Combine(outDirectory, Trend), $"Evolved gas: {name}", $"Dry gas, mL g⁻¹ slurry ({conditions})", collector.GasCurves, "no readings", (options.ThresholdMlPerG, threshold));
+        ReportPlots.Save(
+            Path.Combine(outDirectory, H2), $"Hydrogen: {name}", $"H₂, mL g⁻¹ slurry ({conditions})", collector.H2Curves, "no GC results: H₂ unknown");
     }
 
     private static void CreateDirectory(string path)

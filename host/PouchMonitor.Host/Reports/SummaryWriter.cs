@@ -57,17 +57,21 @@ internal static class SummaryWriter
                 .Append(Invariant($"{Shown(s.MaxRateMlPerGPerH)} | {Shown(s.Metrics?.MaxRateAtDays)} | {(s.Metrics is null ? "no readings" : Shown(s.ThresholdDays, "not reached"))} |\n"));
         }
 
+        AppendBudget(md, options.Accuracy, summaries);
+        File.WriteAllText(path, md.ToString());
+    }
+
+    private static void AppendBudget(StringBuilder md, SensorAccuracy accuracy, IReadOnlyList<PouchSummary> summaries)
+    {
         md.Append("\n## Uncertainty budget of the final gas (mL g⁻¹ slurry, standard uncertainties)\n\n")
-            .Append(Invariant($"| pouch | pressure offset (±{options.Accuracy.AbsolutePressurePa / 100:0.###} hPa) | pressure difference (±{options.Accuracy.RelativePressurePa / 100:0.###} hPa) | "))
-            .Append(Invariant($"temperature (±{options.Accuracy.TemperatureC:0.##} °C) | noise | combined |\n"))
+            .Append(Invariant($"| pouch | pressure offset (±{accuracy.AbsolutePressurePa / 100:0.###} hPa) | pressure difference (±{accuracy.RelativePressurePa / 100:0.###} hPa) | "))
+            .Append(Invariant($"temperature (±{accuracy.TemperatureC:0.##} °C) | noise | combined |\n"))
             .Append("| --- | --- | --- | --- | --- | --- |\n");
         foreach (var s in summaries.Where(s => s.FinalMlPerG is not null))
         {
             var u = s.FinalMlPerG!;
             md.Append(Invariant($"| {s.PouchId} | {Small(u.AbsolutePressureU)} | {Small(u.RelativePressureU)} | {Small(u.TemperatureU)} | {Small(u.NoiseU)} | {Small(u.TotalU)} |\n"));
         }
-
-        File.WriteAllText(path, md.ToString());
     }
 
     private static IEnumerable<string> Columns(string quantity) => [quantity, quantity + "_u", quantity + "_u_sensor", quantity + "_u_noise"];
