@@ -64,7 +64,8 @@ internal static class ReportPlots
 
         if (curves.Count == 0)
         {
-            plot.Add.Annotation(emptyNote);
+            plot.Add.Annotation(emptyNote, Alignment.MiddleCenter);
+            plot.Axes.SetLimitsX(0, 1);
         }
 
         plot.Title(title);

@@ -114,6 +114,20 @@ public class ReportBuilderTests
         Assert.Contains("0 °C, 101.325 kPa", markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Build_NoReadings_SaysSoInSummaryAndPlots()
+    {
+        using var workspace = new Workspace();
+        string readings = workspace.Write("readings.csv", "time,pouch,pressure_pa,temperature_c\n");
+        var source = new RecordedFilesSource(Workspace.Example("example-headspace", "experiment.json"), readings, null, null, null);
+
+        var result = ReportBuilder.Build(source, workspace.Path("out"), null, ReportOptions.Default);
+
+        Assert.All(result.Summaries, s => Assert.Null(s.Metrics));
+        Assert.Contains("| A1 | mSi | — | — | — | — | — | no readings |", File.ReadAllText(Path.Combine(workspace.Path("out"), ReportBuilder.SummaryMarkdown)), StringComparison.Ordinal);
+        Assert.Contains("no readings", File.ReadAllText(Path.Combine(workspace.Path("out"), ReportBuilder.Trend + ".svg")), StringComparison.Ordinal);
+    }
+
     internal static ReportResult Build(string example, Workspace workspace, string? experimentPath = null, string? biogasPath = null)
     {
         string e(string f) => Workspace.Example(example, f);
