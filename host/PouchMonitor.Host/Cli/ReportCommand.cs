@@ -79,6 +79,11 @@ internal static class ReportCommand
             Console.Error.WriteLine($"pouchmon report: {e.Message}");
             return PouchmonCommand.UsageError;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"pouchmon report: cannot write the report into {request.OutDirectory}: {e.Message}");
+            return PouchmonCommand.UsageError;
+        }
     }
 
     private static ReportResult WithProgress(RecordedFilesSource source, ReportRequest request, ReportOptions options)
@@ -100,7 +105,7 @@ internal static class ReportCommand
         var c = result.Conversion;
         Console.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"pouchmon report: wrote {result.Files.Count} files to {request.OutDirectory} for {result.Summaries.Count} pouches from {c.RowsRead} readings; {c.Rejected} rejected, {c.DuplicatesDropped} identical duplicates dropped"));
+            $"pouchmon report: wrote {result.Files.Count} files to {request.OutDirectory} for {result.Summaries.Count} pouches from {c.RowsRead} readings; {c.Rejected} rejected{(c.Rejected == 0 ? "" : $" (reasons in {ReportBuilder.RejectsCsv})")}, {c.DuplicatesDropped} identical duplicates dropped"));
         if (result.BiogasSkipped.Count > 0)
         {
             Console.Error.WriteLine($"pouchmon report: left out of {request.BiogasPath}: {string.Join(", ", result.BiogasSkipped)}");

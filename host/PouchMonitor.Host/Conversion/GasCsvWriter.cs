@@ -71,6 +71,7 @@ internal sealed class GasCsvWriter : IGasPointSink, IDisposable
 
     public void EndPouch(PouchSpec pouch)
     {
+        // rows carry their pouch: nothing marks the end of one
     }
 
     public void Dispose() => _writer.Dispose();
