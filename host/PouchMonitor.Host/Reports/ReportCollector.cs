@@ -57,7 +57,12 @@ internal sealed class ReportCollector(ExperimentInputs inputs, ReportOptions opt
             .Select(e => Mark(days, perG, (e.Time - baseline).TotalDays, e.Kind == VesselEventKind.Vent ? "vent" : "GC sample"))
             .Concat(settled.Select((p, i) => (p, i)).Where(x => (x.p.Flags & GasFlags.LeakSuspected) != 0).Select(x => (days[x.i], perG[x.i], "leak suspected")));
         GasCurves.Add(Thinned(label, days, perG, [.. marks]));
+        AddH2Curve(pouch, label, settled);
+    }
 
+    private void AddH2Curve(PouchSpec pouch, string label, GasPoint[] settled)
+    {
+        var baseline = settled[0].Time;
         var withH2 = settled.Where(p => p.H2MlStdPerG is not null).ToArray();
         if (withH2.Length > 0)
         {
