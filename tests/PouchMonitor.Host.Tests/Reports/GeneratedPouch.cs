@@ -5,8 +5,9 @@ using PouchMonitor.Host.Experiments;
 namespace PouchMonitor.Host.Tests.Reports;
 
 /// <summary>
-/// A wet 60 mL headspace at a constant 50 °C whose pressure rises linearly: its evolved gas is linear in time
-/// with a slope known in closed form, so the summary's numbers and their sensor parts are too.
+/// A wet 60 mL headspace at a constant 50 °C whose pressure rises as a given function of time (linear by
+/// default): at constant temperature the evolved gas is ΔP·V/(R·T), so the summary's numbers and their
+/// sensor parts are known in closed form.
 /// </summary>
 internal sealed class GeneratedPouch
 {
@@ -14,8 +15,9 @@ internal sealed class GeneratedPouch
 
     public static readonly DateTimeOffset Start = new(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
 
-    public GeneratedPouch(int days, TimeSpan interval, double noisePa = 0, int seed = 1)
+    public GeneratedPouch(int days, TimeSpan interval, double noisePa = 0, int seed = 1, Func<double, double>? risePaAtDay = null)
     {
+        risePaAtDay ??= day => RisePaPerDay * day;
         Spec = new PouchSpec("G1", "mSi", SlurryMassG, ActiveMassG, null, Vessel.Headspace(GasVolumeMl));
         Inputs = new ExperimentInputs(
             new Experiment("generated", ExperimentSettings.Default, [new ExperimentPouch(Spec, null)]),
@@ -28,7 +30,7 @@ internal sealed class GeneratedPouch
         for (var t = TimeSpan.Zero; t <= TimeSpan.FromDays(days); t += interval)
         {
             double noise = noisePa * Normal(random);
-            calculator.Add(new PressureReading(Start + t, StartPa + (RisePaPerDay * t.TotalDays) + noise, TemperatureC), Points);
+            calculator.Add(new PressureReading(Start + t, StartPa + risePaAtDay(t.TotalDays) + noise, TemperatureC), Points);
         }
 
         calculator.Complete(Points);

@@ -23,6 +23,26 @@ public class PouchSummarizerTests
     }
 
     [Fact]
+    public void Summarize_SeedGompertzCurve_ReproducesItsParameters()
+    {
+        // docs/seed-experiment.md: modified Gompertz (Zwietering 1990) with A = 10.2 mL g⁻¹, μm = 2.02 mL g⁻¹ day⁻¹, λ = 1.27 day
+        const double a = 10.2, mu = 2.02, lambda = 1.27;
+        double Gompertz(double day) => a * Math.Exp(-Math.Exp((mu * Math.E / a * (lambda - day)) + 1));
+        double paPerMlPerG = 1 / GeneratedPouch.MlPerG(1);
+        var pouch = new GeneratedPouch(days: 14, TimeSpan.FromMinutes(10), risePaAtDay: day => (Gompertz(day) - Gompertz(0)) * paPerMlPerG);
+
+        var summary = PouchSummarizer.Summarize(pouch.Spec, pouch.Inputs, pouch.Points, Options);
+
+        Assert.Equal(Gompertz(14) - Gompertz(0), summary.FinalMlPerG!.Value, 9);
+        // a 6-h secant through the inflection point, where the slope is μm: within 0.1 %
+        Assert.Equal(mu / 24, summary.MaxRateMlPerGPerH!.Value, 0.001 * mu / 24);
+        Assert.Equal(lambda + (a / (mu * Math.E)), summary.Metrics!.MaxRateAtDays!.Value, 0.05);
+        // first reaching 1 mL g⁻¹: invert y = A·exp(−exp(μm·e/A·(λ − t) + 1)); 10-min readings, linear between them
+        double crossing = lambda - ((Math.Log(-Math.Log((1 + Gompertz(0)) / a)) - 1) * a / (mu * Math.E));
+        Assert.Equal(crossing, summary.ThresholdDays!.Value, 1e-4);
+    }
+
+    [Fact]
     public void Summarize_ConstantTemperature_PressureOffsetCancelsAndTheOtherPartsMatchTheDatasheet()
     {
         var pouch = new GeneratedPouch(days: 4, TimeSpan.FromMinutes(10));
