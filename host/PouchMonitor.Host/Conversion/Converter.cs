@@ -20,32 +20,48 @@ public static class Converter
     public static ConversionSummary Run(ConversionRequest request, IProgress<double>? progress = null, int sortRunLength = 1 << 19)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var experiment = ExperimentFile.Load(request.ExperimentPath);
-        var pouches = experiment.Pouches.Select(p => p.Spec).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
-        var ids = pouches.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var events = request.EventsPath is null ? [] : EventsCsvReader.Read(request.EventsPath, ids);
-        var (gc, otherGases) = request.GcPath is null ? ([], []) : GcCsvReader.Read(request.GcPath, ids);
-        var calculators = pouches
-            .Select(p => new PouchGasCalculator(
-                p,
-                experiment.Settings,
-                events.GetValueOrDefault(p.Id) ?? [],
-                new GasCompositionTimeline(gc.GetValueOrDefault(p.Id) ?? [], otherGases)))
-            .ToArray();
-
-        using var readings = new ReadingsCsvReader(request.ReadingsPath, pouches.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal));
-        using var sorter = new ExternalReadingSorter(sortRunLength);
-        using var rejects = new RejectsCsvWriter(request.RejectsPath);
-        long rowsRead = ReadAll(readings, sorter, rejects, progress);
-
+        var inputs = Load(request.ExperimentPath, request.EventsPath, request.GcPath);
         string partial = request.OutPath + ".partial";
-        long written, duplicates;
-        using (var output = new GasCsvWriter(partial, otherGases))
+        ConversionSummary summary;
+        try
         {
-            (written, duplicates) = Compute(sorter.Sorted(), calculators, output, rejects);
+            using var output = new GasCsvWriter(partial, inputs.OtherGases);
+            summary = Stream(inputs, request.ReadingsPath, request.RejectsPath, output, progress, sortRunLength);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
         }
 
         File.Move(partial, request.OutPath, overwrite: true);
+        return summary;
+    }
+
+    /// <summary>Reads the experiment, events and GC files.</summary>
+    /// <exception cref="ExperimentFileException">The experiment file is unusable.</exception>
+    /// <exception cref="InputFileException">The events or GC file is missing, unreadable or has a bad row.</exception>
+    internal static ExperimentInputs Load(string experimentPath, string? eventsPath, string? gcPath)
+    {
+        var experiment = ExperimentFile.Load(experimentPath);
+        var pouches = experiment.Pouches.Select(p => p.Spec).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        var ids = pouches.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var events = eventsPath is null ? [] : EventsCsvReader.Read(eventsPath, ids);
+        var (gc, otherGases) = gcPath is null ? ([], []) : GcCsvReader.Read(gcPath, ids);
+        return new ExperimentInputs(experiment, pouches, events, gc, otherGases);
+    }
+
+    /// <summary>Reads readings.csv and gives the gas points of every pouch to <paramref name="output"/>, pouch by pouch.</summary>
+    /// <exception cref="InputFileException">readings.csv is missing or unreadable, or rejects.csv cannot be written.</exception>
+    internal static ConversionSummary Stream(
+        ExperimentInputs inputs, string readingsPath, string? rejectsPath, IGasPointSink output, IProgress<double>? progress = null, int sortRunLength = 1 << 19)
+    {
+        var calculators = inputs.Pouches.Select(inputs.Calculator).ToArray();
+        using var readings = new ReadingsCsvReader(readingsPath, inputs.Pouches.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal));
+        using var sorter = new ExternalReadingSorter(sortRunLength);
+        using var rejects = new RejectsCsvWriter(rejectsPath);
+        long rowsRead = ReadAll(readings, sorter, rejects, progress);
+        var (written, duplicates) = Compute(sorter.Sorted(), calculators, output, rejects);
         return new ConversionSummary(rowsRead, written, rejects.Count, duplicates);
     }
 
@@ -75,7 +91,7 @@ public static class Converter
         return rows;
     }
 
-    private static (long Written, long Duplicates) Compute(IEnumerable<ReadingRecord> sorted, PouchGasCalculator[] calculators, GasCsvWriter output, RejectsCsvWriter rejects)
+    private static (long Written, long Duplicates) Compute(IEnumerable<ReadingRecord> sorted, PouchGasCalculator[] calculators, IGasPointSink output, RejectsCsvWriter rejects)
     {
         var points = new List<GasPoint>();
         long written = 0, duplicates = 0;
@@ -115,7 +131,7 @@ public static class Converter
         return (written, duplicates);
     }
 
-    private static int Flush(PouchGasCalculator calculator, List<GasPoint> points, GasCsvWriter output, bool complete)
+    private static int Flush(PouchGasCalculator calculator, List<GasPoint> points, IGasPointSink output, bool complete)
     {
         if (complete)
         {
@@ -124,7 +140,12 @@ public static class Converter
 
         foreach (var point in points)
         {
-            output.Write(calculator.Pouch.Id, point);
+            output.Write(calculator.Pouch, point);
+        }
+
+        if (complete)
+        {
+            output.EndPouch(calculator.Pouch);
         }
 
         int count = points.Count;

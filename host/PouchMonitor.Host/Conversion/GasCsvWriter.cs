@@ -5,7 +5,7 @@ using PouchMonitor.Host.Time;
 namespace PouchMonitor.Host.Conversion;
 
 /// <summary>Writes gas.csv (docs/file-formats.md): the contract's columns in order, then the extra ones.</summary>
-internal sealed class GasCsvWriter : IDisposable
+internal sealed class GasCsvWriter : IGasPointSink, IDisposable
 {
     /// <summary>The columns every gas.csv starts with, in order.</summary>
     public static readonly string[] ContractColumns =
@@ -41,12 +41,12 @@ internal sealed class GasCsvWriter : IDisposable
         }
     }
 
-    public void Write(string pouchId, GasPoint point)
+    public void Write(PouchSpec pouch, GasPoint point)
     {
         Span<char> time = stackalloc char[40];
         IsoTime.TryFormat(point.Time, time, out int length);
         _writer.WriteField(time[..length]);
-        _writer.WriteField(pouchId);
+        _writer.WriteField(pouch.Id);
         _writer.WriteField(point.PressurePa, Number);
         _writer.WriteField(point.TemperatureC, Number);
         _writer.WriteField(point.DryGasMlStd, Number);
@@ -67,6 +67,11 @@ internal sealed class GasCsvWriter : IDisposable
         }
 
         _writer.EndRecord();
+    }
+
+    public void EndPouch(PouchSpec pouch)
+    {
+        // rows carry their pouch: nothing marks the end of one
     }
 
     public void Dispose() => _writer.Dispose();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PouchMonitor.Host.Tests.Conversion;
 
 namespace PouchMonitor.Host.Tests.Cli;
@@ -60,7 +59,7 @@ public class ConvertCommandTests
     [Fact]
     public async Task Help_ExplainsConvertAndItsOptions()
     {
-        var (exitCode, _, stdout) = await Run("convert", "--help");
+        var (exitCode, _, stdout) = await PouchmonProcess.Run("convert", "--help");
 
         Assert.Equal(0, exitCode);
         foreach (string option in new[] { "--experiment", "--readings", "--events", "--gc", "--out", "--rejects" })
@@ -71,19 +70,7 @@ public class ConvertCommandTests
 
     private static async Task<(int ExitCode, string Stderr)> Pouchmon(params string[] args)
     {
-        var (exitCode, stderr, _) = await Run(args);
+        var (exitCode, stderr, _) = await PouchmonProcess.Run(args);
         return (exitCode, stderr);
-    }
-
-    private static async Task<(int ExitCode, string Stderr, string Stdout)> Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pouchmon.dll"));
-        args.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stderr, await stdout);
     }
 }

@@ -103,6 +103,7 @@ public class RejectTests
 
         Assert.Throws<InputFileException>(() => Converter.Run(request));
         Assert.Equal("earlier results\n", File.ReadAllText(previous));
+        Assert.False(File.Exists(previous + ".partial"));
     }
 
     private static ConversionRequest Request(Workspace workspace, string readings) => new(

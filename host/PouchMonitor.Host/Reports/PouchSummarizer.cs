@@ -1,0 +1,110 @@
+using PouchMonitor.Analysis;
+using PouchMonitor.Host.Conversion;
+
+namespace PouchMonitor.Host.Reports;
+
+/// <summary>
+/// A pouch's summary numbers with uncertainties (docs/reports.md). The sensor's stated accuracy is propagated
+/// by running the real calculator again on readings shifted by ± each limit; the noise from the readings'
+/// scatter. Limits are taken as rectangular distributions (standard uncertainty = limit / √3).
+/// </summary>
+internal static class PouchSummarizer
+{
+    private static readonly double RectangularToStandard = 1 / Math.Sqrt(3);
+
+    public static PouchSummary Summarize(PouchSpec pouch, ExperimentInputs inputs, IReadOnlyList<GasPoint> points, ReportOptions options)
+    {
+        var metrics = Measure(points, options);
+        if (metrics is null)
+        {
+            return new PouchSummary(pouch.Id, pouch.Sample, null, null, null, null, null, null);
+        }
+
+        double?[] nominal = metrics.UncertainValues();
+        double[][] sensor = SensorParts(pouch, inputs, points, options, nominal);
+        double[] noise = Noise(pouch, points, metrics, options);
+        Uncertain? At(int q) => nominal[q] is { } value ? new Uncertain(value, sensor[0][q], sensor[1][q], sensor[2][q], noise[q]) : null;
+        return new PouchSummary(pouch.Id, pouch.Sample, metrics, At(0), At(1), At(2), At(3), At(4));
+    }
+
+    /// <summary>Standard uncertainty of each number from the absolute pressure, relative pressure and temperature limits, in that order.</summary>
+    private static double[][] SensorParts(PouchSpec pouch, ExperimentInputs inputs, IReadOnlyList<GasPoint> points, ReportOptions options, double?[] nominal)
+    {
+        var readings = points.Select(p => new PressureReading(p.Time, p.PressurePa, p.TemperatureC)).ToArray();
+        int baseline = points.ToList().FindIndex(p => (p.Flags & GasFlags.Baseline) != 0);
+        var accuracy = options.Accuracy;
+        Func<PressureReading, int, double, PressureReading>[] shifts =
+        [
+            (r, _, sign) => r with { PressurePa = r.PressurePa + (sign * accuracy.AbsolutePressurePa) },
+            (r, i, sign) => i > baseline ? r with { PressurePa = r.PressurePa + (sign * accuracy.RelativePressurePa) } : r,
+            (r, _, sign) => r with { TemperatureC = r.TemperatureC + (sign * accuracy.TemperatureC) },
+        ];
+        return
+        [
+            .. shifts.Select(shift =>
+            {
+                double?[] plus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, +1)), options);
+                double?[] minus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, -1)), options);
+                return nominal.Select((value, q) => Math.Abs(HalfChange(value, plus[q], minus[q])) * RectangularToStandard).ToArray();
+            }),
+        ];
+    }
+
+    private static PouchMetrics? Measure(IEnumerable<GasPoint> points, ReportOptions options) =>
+        SeriesMetrics.Measure(points, options.ThresholdMlPerG, options.RateWindow);
+
+    /// <summary>Half the change of a number between the +limit and −limit runs; one side alone when the other has no value.</summary>
+    private static double HalfChange(double? nominal, double? plus, double? minus) => (nominal, plus, minus) switch
+    {
+        (null, _, _) => double.NaN,
+        (_, { } p, { } m) => (p - m) / 2,
+        (var n, { } p, null) => p - n!.Value,
+        (var n, null, { } m) => n!.Value - m,
+        _ => double.NaN,
+    };
+
+    private static double?[] Recompute(PouchSpec pouch, ExperimentInputs inputs, IEnumerable<PressureReading> readings, ReportOptions options) =>
+        Measure(Computed(inputs.Calculator(pouch), readings), options)?.UncertainValues() ?? new double?[5];
+
+    /// <summary>The calculator's points, as they come out: none is kept once measured.</summary>
+    private static IEnumerable<GasPoint> Computed(PouchGasCalculator calculator, IEnumerable<PressureReading> readings)
+    {
+        var points = new List<GasPoint>();
+        foreach (var reading in readings)
+        {
+            calculator.Add(reading, points);
+            foreach (var point in points)
+            {
+                yield return point;
+            }
+
+            points.Clear();
+        }
+
+        calculator.Complete(points);
+        foreach (var point in points)
+        {
+            yield return point;
+        }
+    }
+
+    /// <summary>
+    /// Noise part: a final value holds the noise of its own reading and of the baseline's (√2 σ); a rate over
+    /// the window that of two readings (√2 σ / window); a crossing time that of the value divided by the slope.
+    /// </summary>
+    private static double[] Noise(PouchSpec pouch, IReadOnlyList<GasPoint> points, PouchMetrics metrics, ReportOptions options)
+    {
+        var settled = SeriesMetrics.Settled(points);
+        double sigma = SeriesMetrics.NoiseSigma([.. settled.Select(p => p.DryGasMlStdPerG!.Value)]);
+        double h2Sigma = SeriesMetrics.NoiseSigma([.. settled.Where(p => p.H2MlStdPerG is not null).Select(p => p.H2MlStdPerG!.Value)]);
+        double final = Math.Sqrt(2) * sigma;
+        return
+        [
+            final,
+            final * pouch.SlurryMassG / (pouch.ActiveMassG ?? double.NaN),
+            Math.Sqrt(2) * h2Sigma,
+            final / options.RateWindow.TotalHours,
+            metrics.ThresholdSlopeMlPerGPerDay is double slope and > 0 ? final / slope : double.NaN,
+        ];
+    }
+}

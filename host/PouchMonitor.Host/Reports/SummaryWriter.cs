@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using PouchMonitor.Analysis;
+
+namespace PouchMonitor.Host.Reports;
+
+/// <summary>Writes summary.csv and summary.md (docs/reports.md).</summary>
+internal static class SummaryWriter
+{
+    private static readonly string[] Quantities =
+        ["final_dry_gas_ml_std_per_g", "final_dry_gas_ml_std_per_g_active", "final_h2_ml_std_per_g", "max_rate_ml_std_per_g_h", "threshold_day"];
+
+    /// <summary>The columns of summary.csv, in order.</summary>
+    public static IReadOnlyList<string> CsvColumns { get; } =
+    [
+        "pouch", "sample", "baseline", "last_day",
+        .. Quantities[..4].SelectMany(Columns),
+        "max_rate_at_day", "max_rate_at",
+        .. Columns(Quantities[4]),
+        "threshold_at",
+    ];
+
+    public static void WriteCsv(string path, IEnumerable<PouchSummary> summaries)
+    {
+        var text = new StringBuilder().AppendJoin(',', CsvColumns).Append('\n');
+        foreach (var s in summaries)
+        {
+            var m = s.Metrics;
+            string[] fields =
+            [
+                s.PouchId, s.Sample, Time(m?.BaselineTime), Number(m?.LastDays),
+                .. Fields(s.FinalMlPerG), .. Fields(s.FinalMlPerGActive), .. Fields(s.FinalH2MlPerG), .. Fields(s.MaxRateMlPerGPerH),
+                Number(m?.MaxRateAtDays), Time(m?.BaselineTime, m?.MaxRateAtDays),
+                .. Fields(s.ThresholdDays),
+                Time(m?.BaselineTime, m?.ThresholdDays),
+            ];
+            text.AppendJoin(',', fields.Select(CsvText.Field)).Append('\n');
+        }
+
+        File.WriteAllText(path, text.ToString());
+    }
+
+    public static void WriteMarkdown(string path, string experiment, StandardConditions standard, ReportOptions options, IReadOnlyList<PouchSummary> summaries)
+    {
+        string window = Invariant($"{options.RateWindow.TotalHours:0.##} h");
+        var md = new StringBuilder()
+            .Append(Invariant($"# Gas evolution report: {experiment}\n\n"))
+            .Append(Invariant($"Volumes in mL of dry gas at {StandardLabel.Of(standard)}, per g of slurry unless named otherwise. "))
+            .Append(Invariant($"Maximum rate over a {window} window; threshold {options.ThresholdMlPerG:G6} mL g⁻¹ slurry. "))
+            .Append("Each number ± its combined standard uncertainty (k = 1) from the sensor's stated accuracy and the readings' noise; ")
+            .Append("method in docs/reports.md.\n\n")
+            .Append("| pouch | sample | final (mL g⁻¹) | final (mL g⁻¹ active) | H₂ (mL g⁻¹) | max rate (mL g⁻¹ h⁻¹) | max rate at (day) | threshold at (day) |\n")
+            .Append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        foreach (var s in summaries)
+        {
+            md.Append(Invariant($"| {s.PouchId} | {s.Sample} | {Shown(s.FinalMlPerG)} | {Shown(s.FinalMlPerGActive)} | {Shown(s.FinalH2MlPerG)} | "))
+                .Append(Invariant($"{Shown(s.MaxRateMlPerGPerH)} | {Shown(s.Metrics?.MaxRateAtDays)} | {(s.Metrics is null ? "no readings" : Shown(s.ThresholdDays, "not reached"))} |\n"));
+        }
+
+        AppendBudget(md, options.Accuracy, summaries);
+        File.WriteAllText(path, md.ToString());
+    }
+
+    private static void AppendBudget(StringBuilder md, SensorAccuracy accuracy, IReadOnlyList<PouchSummary> summaries)
+    {
+        md.Append("\n## Uncertainty budget of the final gas (mL g⁻¹ slurry, standard uncertainties)\n\n")
+            .Append(Invariant($"| pouch | pressure offset (±{accuracy.AbsolutePressurePa / 100:0.###} hPa) | pressure difference (±{accuracy.RelativePressurePa / 100:0.###} hPa) | "))
+            .Append(Invariant($"temperature (±{accuracy.TemperatureC:0.##} °C) | noise | combined |\n"))
+            .Append("| --- | --- | --- | --- | --- | --- |\n");
+        foreach (var s in summaries.Where(s => s.FinalMlPerG is not null))
+        {
+            var u = s.FinalMlPerG!;
+            md.Append(Invariant($"| {s.PouchId} | {Small(u.AbsolutePressureU)} | {Small(u.RelativePressureU)} | {Small(u.TemperatureU)} | {Small(u.NoiseU)} | {Small(u.TotalU)} |\n"));
+        }
+    }
+
+    private static IEnumerable<string> Columns(string quantity) => [quantity, quantity + "_u", quantity + "_u_sensor", quantity + "_u_noise"];
+
+    private static string[] Fields(Uncertain? u) =>
+        u is null ? ["", "", "", ""] : [Number(u.Value), Number(u.TotalU), Number(u.SensorU), Number(u.NoiseU)];
+
+    private static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("G6", CultureInfo.InvariantCulture) : "";
+
+    private static string Time(DateTimeOffset? baseline, double? days = 0) =>
+        baseline is { } b && days is { } d ? (b + TimeSpan.FromDays(d)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "";
+
+    private static string Shown(Uncertain? u, string missing = "—") =>
+        u is null ? missing : double.IsFinite(u.TotalU) ? Invariant($"{u.Value:G4} ± {u.TotalU:G2}") : Invariant($"{u.Value:G4}");
+
+    private static string Shown(double? value) => value is { } v ? Invariant($"{v:0.00}") : "—";
+
+    private static string Small(double value) => double.IsFinite(value) ? Invariant($"{value:G2}") : "—";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Xml.Linq;
+using PouchMonitor.Analysis;
+using PouchMonitor.Host.Conversion;
+using PouchMonitor.Host.Reports;
+using PouchMonitor.Host.Tests.Conversion;
+using SkiaSharp;
+
+namespace PouchMonitor.Host.Tests.Reports;
+
+/// <summary>`pouchmon report` on the examples: numbers against the physics library, the files it writes.</summary>
+public class ReportBuilderTests
+{
+    [Theory]
+    [InlineData("example-headspace")]
+    [InlineData("example-pouch-in-jar")]
+    public void Build_Example_SummaryMatchesTheCalculatorFedDirectly(string example)
+    {
+        using var workspace = new Workspace();
+
+        var result = Build(example, workspace);
+
+        var inputs = Converter.Load(Workspace.Example(example, "experiment.json"), Workspace.Example(example, "events.csv"), Workspace.Example(example, "gc.csv"));
+        foreach (var summary in result.Summaries)
+        {
+            var settled = CalculatorPoints(inputs, example, summary.PouchId)
+                .Where(p => (p.Flags & (GasFlags.PreBaseline | GasFlags.Settling)) == 0)
+                .ToList();
+            double[] days = [.. settled.Select(p => (p.Time - settled[0].Time).TotalDays)];
+            double[] perG = [.. settled.Select(p => p.DryGasMlStdPerG!.Value)];
+            Assert.Equal(perG[^1], summary.FinalMlPerG!.Value);
+            Assert.Equal(settled[^1].H2MlStdPerG, summary.FinalH2MlPerG?.Value);
+            Assert.Equal(BruteForceMaxRate(days, perG, 0.25), summary.MaxRateMlPerGPerH!.Value, 12);
+            int above = Array.FindIndex(perG, v => v >= 1.0);
+            Assert.Equal(above < 0 ? null : days[above - 1] + ((1.0 - perG[above - 1]) / (perG[above] - perG[above - 1]) * (days[above] - days[above - 1])), summary.ThresholdDays?.Value);
+        }
+    }
+
+    /// <summary>The pouch's points from the physics library, fed the example's readings in time order.</summary>
+    private static List<GasPoint> CalculatorPoints(ExperimentInputs inputs, string example, string pouchId)
+    {
+        var calculator = inputs.Calculator(inputs.Pouches.Single(p => p.Id == pouchId));
+        var readings = File.ReadLines(Workspace.Example(example, "readings.csv")).Skip(1)
+            .Select(line => line.Split(','))
+            .Where(f => f[1] == pouchId)
+            .Select(f => new PressureReading(Time(f[0]), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture)))
+            .OrderBy(r => r.Time);
+        var points = new List<GasPoint>();
+        foreach (var reading in readings)
+        {
+            calculator.Add(reading, points);
+        }
+
+        calculator.Complete(points);
+        return points;
+    }
+
+    /// <summary>The rate definition of docs/reports.md, over every pair: i with the last j at least a window before it.</summary>
+    private static double BruteForceMaxRate(double[] days, double[] perG, double windowDays) =>
+        Enumerable.Range(0, days.Length)
+            .Select(i => (i, j: Array.FindLastIndex(days, d => d <= days[i] - windowDays)))
+            .Where(pair => pair.j >= 0)
+            .Max(pair => (perG[pair.i] - perG[pair.j]) / ((days[pair.i] - days[pair.j]) * 24));
+
+    [Fact]
+    public void Build_Example_FinalGasIsWithinItsUncertaintyOfTheTruth()
+    {
+        using var workspace = new Workspace();
+
+        var result = Build("example-headspace", workspace);
+
+        // truth.csv: the gas the example's readings were generated from. A2 has no events: A1's three events
+        // each lose the gas made in the 30 min between the readings around them, which no uncertainty covers.
+        var truth = GasCsv.Load(Workspace.Example("example-headspace", "truth.csv"));
+        var a2 = result.Summaries.Single(s => s.PouchId == "A2").FinalMlPerG!;
+        int last = Enumerable.Range(0, truth.Rows.Count).Last(r => truth.Field(r, "pouch") == "A2");
+        double trueMlPerG = truth.Number(last, "true_dry_gas_ml_std")!.Value / 1.12;
+        Assert.InRange(trueMlPerG, a2.Value - (3 * a2.TotalU), a2.Value + (3 * a2.TotalU));
+    }
+
+    [Fact]
+    public void Build_Example_WritesDecodablePlotsWithLabelledAxes()
+    {
+        using var workspace = new Workspace();
+
+        Build("example-headspace", workspace);
+
+        foreach (string name in new[] { ReportBuilder.Trend, ReportBuilder.H2 })
+        {
+            using var png = SKBitmap.Decode(workspace.Path(name + ".png"));
+            Assert.NotNull(png);
+            Assert.Equal((ReportPlots.WidthPx, ReportPlots.HeightPx), (png.Width, png.Height));
+            var svg = XDocument.Load(workspace.Path(name + ".svg"));
+            Assert.Equal(ReportPlots.WidthPx.ToString(CultureInfo.InvariantCulture), svg.Root!.Attribute("width")!.Value);
+            string text = string.Concat(svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value + "\n"));
+            Assert.Contains("Time since baseline (days)", text, StringComparison.Ordinal);
+            Assert.Contains("mL g⁻¹ slurry (0 °C, 101.325 kPa)", text, StringComparison.Ordinal);
+            Assert.Contains("mSi (A1)", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Build_Example_WritesSummaryFiles()
+    {
+        using var workspace = new Workspace();
+
+        Build("example-headspace", workspace);
+
+        var summary = GasCsv.Load(workspace.Path(ReportBuilder.SummaryCsv));
+        Assert.Equal(SummaryWriter.CsvColumns, summary.Header);
+        Assert.Equal(["A1", "A2"], summary.Rows.Select(r => r[0]));
+        string markdown = File.ReadAllText(workspace.Path(ReportBuilder.SummaryMarkdown));
+        Assert.Contains("| A1 | mSi |", markdown, StringComparison.Ordinal);
+        Assert.Contains("0 °C, 101.325 kPa", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_NoReadings_SaysSoInSummaryAndPlots()
+    {
+        using var workspace = new Workspace();
+        string readings = workspace.Write("readings.csv", "time,pouch,pressure_pa,temperature_c\n");
+        var source = new RecordedFilesSource(Workspace.Example("example-headspace", "experiment.json"), readings, null, null, null);
+
+        var result = ReportBuilder.Build(source, workspace.Path("out"), null, ReportOptions.Default);
+
+        Assert.All(result.Summaries, s => Assert.Null(s.Metrics));
+        Assert.Contains("| A1 | mSi | — | — | — | — | — | no readings |", File.ReadAllText(Path.Combine(workspace.Path("out"), ReportBuilder.SummaryMarkdown)), StringComparison.Ordinal);
+        Assert.Contains("no readings", File.ReadAllText(Path.Combine(workspace.Path("out"), ReportBuilder.Trend + ".svg")), StringComparison.Ordinal);
+    }
+
+    internal static ReportResult Build(string example, Workspace workspace, string? experimentPath = null, string? biogasPath = null)
+    {
+        string e(string f) => Workspace.Example(example, f);
+        var source = new RecordedFilesSource(experimentPath ?? e("experiment.json"), e("readings.csv"), e("events.csv"), e("gc.csv"), null);
+        return ReportBuilder.Build(source, workspace.Directory, biogasPath, ReportOptions.Default);
+    }
+
+    private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+}
