@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Ingestion;
 
 namespace PouchMonitor.Host.Storage;
@@ -6,22 +7,31 @@ namespace PouchMonitor.Host.Storage;
 /// <summary>
 /// InfluxDB line-protocol lines waiting to be mirrored, kept in SQLite so nothing is lost while the
 /// database is down or the host restarts. Lines are written in the same transaction as the data they mirror.
+/// Without an InfluxDB configured nothing is queued.
 /// </summary>
 public sealed class Outbox
 {
     private readonly SemaphoreSlim _added = new(0, 1);
     private readonly SqliteDatabase _database;
+    private readonly bool _isEnabled;
 
     /// <summary>The outbox of <paramref name="database"/>; lines left by an earlier run are sent first.</summary>
-    public Outbox(SqliteDatabase database)
+    public Outbox(SqliteDatabase database, IOptions<InfluxOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _database = database;
+        _isEnabled = options.Value.IsEnabled;
         PipelineMetrics.OutboxBacklog.Set(Count());
     }
 
     /// <summary>Queues lines inside the caller's transaction and wakes the mirror.</summary>
     public void Add(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> lines)
     {
+        if (!_isEnabled)
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO outbox (line) VALUES ($line)";

@@ -24,7 +24,7 @@ internal sealed class AlertScenario : IDisposable
               "source":{"device":"dev-a","sensor":0},"vessel":{"kind":"headspace","gasVolumeMl":60}}]}
             """);
         Database = new SqliteDatabase(_folder.Path);
-        Store = new AlertStore(Database, new Outbox(Database));
+        Store = new AlertStore(Database, new Outbox(Database, Options.Create(new InfluxOptions())));
         Catalog = new ExperimentCatalog(Options.Create(new ExperimentOptions { Files = [experimentPath] }));
         Engine = NewEngine();
         DeviceRules = new DeviceAlertRules(Engine, Catalog, Time);

@@ -144,6 +144,15 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Feed_NoInfluxConfigured_QueuesNothingForIt()
+    {
+        FeedExampleReadings();
+
+        Assert.NotEmpty(_host.Get<GasStore>().Series(new PouchKey(Experiment, "A1")));
+        Assert.Equal(0, _host.Get<Outbox>().Count());
+    }
+
+    [Fact]
     public async Task GetHealthz_RunningHost_ReportsBrokerStorageAndOutbox()
     {
         var health = await GetJsonAsync("/healthz");

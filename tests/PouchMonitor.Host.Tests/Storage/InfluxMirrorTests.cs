@@ -19,7 +19,7 @@ public sealed class InfluxMirrorTests : IAsyncLifetime
     {
         _victoria = await VictoriaMetricsServer.StartNewAsync();
         _database = new SqliteDatabase(_folder.Path);
-        _outbox = new Outbox(_database);
+        _outbox = new Outbox(_database, Options.Create(MirrorOptions()));
     }
 
     public async ValueTask DisposeAsync()
@@ -59,20 +59,21 @@ public sealed class InfluxMirrorTests : IAsyncLifetime
 
     private InfluxMirror StartMirror()
     {
-        var options = new InfluxOptions
-        {
-            Url = _victoria.Url,
-            Org = "lab",
-            Bucket = "pouchmon",
-            Token = "unused-by-victoria-metrics",
-            BatchSize = 100,
-            InitialBackoff = TimeSpan.FromMilliseconds(50),
-            MaxBackoff = TimeSpan.FromMilliseconds(400),
-        };
-        var mirror = new InfluxMirror(_outbox, Options.Create(options), TimeProvider.System, NullLogger<InfluxMirror>.Instance);
+        var mirror = new InfluxMirror(_outbox, Options.Create(MirrorOptions()), TimeProvider.System, NullLogger<InfluxMirror>.Instance);
         mirror.StartAsync(TestContext.Current.CancellationToken);
         return mirror;
     }
+
+    private InfluxOptions MirrorOptions() => new()
+    {
+        Url = _victoria.Url,
+        Org = "lab",
+        Bucket = "pouchmon",
+        Token = "unused-by-victoria-metrics",
+        BatchSize = 100,
+        InitialBackoff = TimeSpan.FromMilliseconds(50),
+        MaxBackoff = TimeSpan.FromMilliseconds(400),
+    };
 
     private void AddPoints()
     {
