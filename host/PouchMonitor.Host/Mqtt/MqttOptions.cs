@@ -57,6 +57,11 @@ public sealed class MqttOptions : IValidatableObject
             yield return new ValidationResult("must be mqtt://host:port or mqtts://host:port", [nameof(Broker)]);
         }
 
+        if (!System.Net.IPAddress.TryParse(BindAddress, out _))
+        {
+            yield return new ValidationResult($"'{BindAddress}' is not an IP address", [nameof(BindAddress)]);
+        }
+
         if (CaCertificatePath is not null && !File.Exists(CaCertificatePath))
         {
             yield return new ValidationResult($"'{CaCertificatePath}' does not exist", [nameof(CaCertificatePath)]);
