@@ -41,8 +41,12 @@ public sealed class InfluxEndToEndTests : IDisposable
         }
 
         var outbox = host.Get<Outbox>();
-        await Eventually.WaitAsync(() => host.Get<ReadingStore>().Count() == example.Readings.Count && host.Get<InfluxMirror>().LastError is not null,
-            "every reading is stored while the database is down");
+        var gas = host.Get<GasStore>();
+        var pouches = example.Experiment.Pouches.Select(p => new PouchKey(example.Experiment.Name, p.Spec.Id)).ToList();
+        await Eventually.WaitAsync(() => pouches.Sum(p => gas.Series(p).Count) == example.Readings.Count && host.Get<InfluxMirror>().LastError is not null,
+            "every reading is converted while the database is down");
+
+        // A line per reading and per gas point (queued with them), and the alerts' lines, wait.
         Assert.True(outbox.Count() >= 2 * example.Readings.Count);
 
         await victoria.StartAsync();
@@ -51,18 +55,18 @@ public sealed class InfluxEndToEndTests : IDisposable
         foreach (var pouch in example.Experiment.Pouches.Select(p => p.Spec.Id))
         {
             var expectedTimes = example.Readings.Where(r => r.Pouch == pouch).Select(r => r.Reading.Time.ToUnixTimeMilliseconds()).ToList();
-            var stored = host.Get<GasStore>().Series(new PouchKey(example.Experiment.Name, pouch));
+            var stored = gas.Series(new PouchKey(example.Experiment.Name, pouch));
             var pressure = Assert.Single(await victoria.ExportAsync($"{{__name__=\"pouch_reading_pressure_pa\",pouch=\"{pouch}\"}}", TestContext.Current.CancellationToken));
-            var gas = Assert.Single(await victoria.ExportAsync($"{{__name__=\"pouch_gas_dry_gas_ml_std\",pouch=\"{pouch}\"}}", TestContext.Current.CancellationToken));
+            var exported = Assert.Single(await victoria.ExportAsync($"{{__name__=\"pouch_gas_dry_gas_ml_std\",pouch=\"{pouch}\"}}", TestContext.Current.CancellationToken));
             Assert.Equal(expectedTimes, pressure.Timestamps.Order());
             // VictoriaMetrics keeps about 12 significant digits; InfluxDB keeps the float64.
             var expectedGas = stored.Where(p => p.DryGasMlStd is not null).Select(p => p.DryGasMlStd!.Value).ToList();
-            var exportedGas = gas.Values.Zip(gas.Timestamps).OrderBy(v => v.Second).Select(v => v.First).ToList();
+            var exportedGas = exported.Values.Zip(exported.Timestamps).OrderBy(v => v.Second).Select(v => v.First).ToList();
             Assert.Equal(expectedGas.Count, exportedGas.Count);
             Assert.All(expectedGas.Zip(exportedGas), v => Assert.Equal(v.First, v.Second, 1e-9));
             Assert.Equal(example.Experiment.FindPouch(pouch)!.Spec.Sample, pressure.Metric["sample"]);
-            Assert.Equal(example.Experiment.Name, gas.Metric["experiment"]);
-            Assert.Equal(ExampleData.DeviceId, gas.Metric["device"]);
+            Assert.Equal(example.Experiment.Name, exported.Metric["experiment"]);
+            Assert.Equal(ExampleData.DeviceId, exported.Metric["device"]);
         }
     }
 }
