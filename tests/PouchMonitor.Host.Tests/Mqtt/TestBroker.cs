@@ -11,8 +11,8 @@ internal sealed class TestBroker : IAsyncDisposable
 {
     public const string Mosquitto = "mosquitto";
     public const string Embedded = "embedded";
-    private const string HostUser = "pouchmon-host";
-    private const string HostPassword = "host-secret";
+    internal const string HostUser = "pouchmon-host";
+    internal const string HostPassword = "host-secret";
 
     private TestBroker(string kind, int port, MosquittoServer? mosquitto)
     {
