@@ -10,15 +10,17 @@ internal sealed class ExternalReadingSorter : IDisposable
 {
     private const int MergeBufferRecords = 4096;
     private readonly ReadingRecord[] _run;
+    private readonly ReadingRecord[] _byPouch;
     private readonly List<(string Path, int Count)> _spilled = [];
     private readonly string _directory;
     private int _count;
 
-    /// <param name="runLength">Records sorted in memory at once (40 bytes each).</param>
+    /// <param name="runLength">Records sorted in memory at once (40 bytes each, twice: the run and a scratch copy).</param>
     public ExternalReadingSorter(int runLength = 1 << 19)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runLength, 1);
         _run = new ReadingRecord[runLength];
+        _byPouch = new ReadingRecord[runLength];
         _directory = Path.Combine(Path.GetTempPath(), "pouchmon-sort-" + Guid.NewGuid().ToString("N"));
     }
 
@@ -37,7 +39,7 @@ internal sealed class ExternalReadingSorter : IDisposable
     {
         if (_spilled.Count == 0)
         {
-            Array.Sort(_run, 0, _count);
+            SortRun();
             return _run.Take(_count);
         }
 
@@ -57,9 +59,63 @@ internal sealed class ExternalReadingSorter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sorts the run: a counting sort by pouch (stable, so each pouch keeps file order), then a sort of each
+    /// pouch's readings only where they are not already in time order, which loggers usually write them in.
+    /// </summary>
+    private void SortRun()
+    {
+        var records = _run.AsSpan(0, _count);
+        int pouches = 0;
+        foreach (var record in records)
+        {
+            pouches = Math.Max(pouches, record.PouchIndex + 1);
+        }
+
+        var starts = new int[pouches + 1];
+        foreach (var record in records)
+        {
+            starts[record.PouchIndex + 1]++;
+        }
+
+        for (int p = 1; p <= pouches; p++)
+        {
+            starts[p] += starts[p - 1];
+        }
+
+        var next = (int[])starts.Clone();
+        foreach (var record in records)
+        {
+            _byPouch[next[record.PouchIndex]++] = record;
+        }
+
+        _byPouch.AsSpan(0, _count).CopyTo(records);
+        for (int p = 0; p < pouches; p++)
+        {
+            var pouch = records[starts[p]..starts[p + 1]];
+            if (!IsSorted(pouch))
+            {
+                pouch.Sort();
+            }
+        }
+    }
+
+    private static bool IsSorted(ReadOnlySpan<ReadingRecord> records)
+    {
+        for (int i = 1; i < records.Length; i++)
+        {
+            if (records[i - 1].CompareTo(records[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void Spill()
     {
-        Array.Sort(_run, 0, _count);
+        SortRun();
         Directory.CreateDirectory(_directory);
         string path = Path.Combine(_directory, $"run-{_spilled.Count}.bin");
         using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
