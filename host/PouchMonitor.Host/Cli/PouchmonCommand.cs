@@ -13,6 +13,7 @@ internal static class PouchmonCommand
         var root = new RootCommand("PouchMonitor: gas evolution of battery slurries from sealed-vessel pressure readings. Volumes are in mL at the experiment's standard conditions (0 °C, 101.325 kPa by default).")
         {
             ConvertCommand.Create(),
+            ServeCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,89 @@
+using PouchMonitor.Contracts;
+using PouchMonitor.Host.Experiments;
+using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Storage;
+
+namespace PouchMonitor.Host.Alerts;
+
+/// <summary>
+/// Device-side alerts of the pouches a device measures: sensor faults (closed by the sensor's next good reading),
+/// and device offline, opened by its last will or by silence for <see cref="AlertThresholds.OfflineIntervals"/>
+/// publish intervals, closed by its next message.
+/// </summary>
+public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catalog, TimeProvider timeProvider)
+{
+    private readonly Dictionary<string, (DateTimeOffset LastSeen, TimeSpan? Interval)> _devices = [];
+    private readonly DateTimeOffset _startedAt = timeProvider.GetUtcNow();
+    private readonly Lock _lock = new();
+
+    /// <summary>A valid reading batch: the device is alive; each sensor's newest reading opens or closes its fault alert.</summary>
+    public void OnBatch(ReadingBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        Seen(batch.DeviceId, null);
+        SetOffline(batch.DeviceId, false, "");
+        foreach (var reading in batch.Readings.GroupBy(r => r.SensorIndex).Select(g => g.Last()))
+        {
+            if (catalog.TryFindBySource(batch.DeviceId, reading.SensorIndex, out var experiment, out var pouch))
+            {
+                var fault = reading.Fault is { } f ? SensorFaultCodes.ToCode(f) : null;
+                engine.Set(SeriesTags.Of(experiment, pouch), AlertKind.SensorFault, fault is not null, fault is null, null,
+                    $"sensor {reading.SensorIndex} of {batch.DeviceId} reports '{fault}'");
+            }
+        }
+    }
+
+    /// <summary>A valid status: offline (the last will) opens device-offline; online closes it and gives the interval.</summary>
+    public void OnStatus(DeviceStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var offline = status.State == DeviceState.Offline;
+        Seen(status.DeviceId, status.Health is { } health ? TimeSpan.FromSeconds(health.PublishIntervalS) : null);
+        SetOffline(status.DeviceId, offline, $"{status.DeviceId} went offline (last will)");
+    }
+
+    /// <summary>Opens device-offline for every mapped device silent for too long.</summary>
+    public void CheckSilence()
+    {
+        var now = timeProvider.GetUtcNow();
+        foreach (var deviceId in MappedDevices())
+        {
+            DateTimeOffset lastSeen;
+            TimeSpan? interval;
+            lock (_lock)
+            {
+                (lastSeen, interval) = _devices.GetValueOrDefault(deviceId, (_startedAt, null));
+            }
+
+            var t = engine.Thresholds(PouchesOf(deviceId).First().Experiment.Name);
+            var silence = (interval ?? t.DefaultPublishInterval) * t.OfflineIntervals;
+            if (now - lastSeen > silence)
+            {
+                SetOffline(deviceId, true, $"{deviceId} has sent nothing since {lastSeen:O}");
+            }
+        }
+    }
+
+    private void Seen(string deviceId, TimeSpan? interval)
+    {
+        lock (_lock)
+        {
+            var known = _devices.GetValueOrDefault(deviceId, (_startedAt, null));
+            _devices[deviceId] = (timeProvider.GetUtcNow(), interval ?? known.Interval);
+        }
+    }
+
+    private void SetOffline(string deviceId, bool offline, string message)
+    {
+        foreach (var (experiment, pouch) in PouchesOf(deviceId))
+        {
+            engine.Set(SeriesTags.Of(experiment, pouch), AlertKind.DeviceOffline, offline, !offline, null, message);
+        }
+    }
+
+    private IEnumerable<string> MappedDevices() =>
+        catalog.Experiments.SelectMany(e => e.Pouches).Select(p => p.Source?.Device).OfType<string>().Distinct();
+
+    private IEnumerable<(Experiment Experiment, ExperimentPouch Pouch)> PouchesOf(string deviceId) =>
+        catalog.Experiments.SelectMany(e => e.Pouches.Where(p => p.Source?.Device == deviceId).Select(p => (e, p)));
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Api;
+using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Mqtt;
+using PouchMonitor.Host.Storage;
+using Prometheus;
+
+namespace PouchMonitor.Host.Hosting;
+
+/// <summary>
+/// Composes <c>pouchmon serve</c>: configuration from appsettings.json, environment variables and the command line,
+/// every options section validated at start, the MQTT pipeline, storage, the InfluxDB mirror and the HTTP API.
+/// </summary>
+public static class ServeApplication
+{
+    /// <summary>Builds the application; <paramref name="configureServices"/> lets tests swap the clock.</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
+        AddValidatedOptions<InfluxOptions>(services, InfluxOptions.SectionName);
+        AddValidatedOptions<MqttOptions>(services, MqttOptions.SectionName);
+        AddValidatedOptions<ExperimentOptions>(services, ExperimentOptions.SectionName);
+        AddValidatedOptions<AlertOptions>(services, AlertOptions.SectionName);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder));
+        services.AddSingleton<ReadingStore>();
+        services.AddSingleton<QuarantineStore>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<GasStore>();
+        services.AddSingleton<ExperimentDataStore>();
+        services.AddSingleton<ExperimentCatalog>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertEngine>();
+        services.AddSingleton<DeviceAlertRules>();
+        services.AddSingleton<GasPipeline>();
+        services.AddHttpClient(nameof(AlertDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<MessageIngestor>();
+        AddHostedSingleton<InfluxMirror>(services);
+        AddHostedSingleton<EmbeddedBroker>(services);
+        AddHostedSingleton<ReadingSubscriber>(services);
+        AddHostedSingleton<AlertDispatcher>(services);
+        AddHostedSingleton<DeviceWatchdog>(services);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddHealthChecks()
+            .AddCheck<MqttHealthCheck>("broker")
+            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<OutboxHealthCheck>("outbox");
+        configureServices?.Invoke(services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        ExperimentEndpoints.Map(app);
+        AlertEndpoints.Map(app);
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapMetrics();
+        return app;
+    }
+
+    /// <summary>
+    /// Binds and validates every options section and loads the experiment files, so a bad setting fails here with
+    /// its own message rather than inside the host's start-up logging.
+    /// </summary>
+    public static void ValidateConfiguration(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<InfluxOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<MqttOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<ExperimentOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
+        _ = app.Services.GetRequiredService<ExperimentCatalog>();
+    }
+
+    private static void AddValidatedOptions<TOptions>(IServiceCollection services, string sectionName)
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(sectionName));
+    }
+
+    private static void AddHostedSingleton<TService>(IServiceCollection services)
+        where TService : class, IHostedService
+    {
+        services.AddSingleton<TService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TService>());
+    }
+}

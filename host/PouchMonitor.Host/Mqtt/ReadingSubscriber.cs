@@ -1,0 +1,184 @@
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using PouchMonitor.Contracts;
+using PouchMonitor.Host.Ingestion;
+
+namespace PouchMonitor.Host.Mqtt;
+
+/// <summary>
+/// The host's MQTT client: a fixed client id and a session that never expires, so the broker queues QoS 1
+/// messages while the host is away. A message is acknowledged only after it is stored; when storing fails
+/// the client disconnects and the broker delivers the message again.
+/// </summary>
+public sealed partial class ReadingSubscriber(
+    IOptions<MqttOptions> options,
+    EmbeddedBroker embeddedBroker,
+    MessageIngestor ingestor,
+    ILogger<ReadingSubscriber> logger) : BackgroundService
+{
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly MqttOptions _options = options.Value;
+    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private volatile bool _subscribed;
+
+    /// <summary>True while connected and subscribed.</summary>
+    public bool IsConnected => _subscribed && _client.IsConnected;
+
+    /// <summary>Why the last connection attempt failed; null once connected.</summary>
+    public string? LastError { get; private set; }
+
+    /// <summary>Raised after each (re)connect and subscribe, e.g. to publish retained state again.</summary>
+    public event Action? Connected;
+
+    /// <summary>Publishes with QoS 1; false when not connected or the broker refused it.</summary>
+    public async Task<bool> TryPublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
+    {
+        if (!IsConnected)
+        {
+            return false;
+        }
+
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(retain)
+            .Build();
+        try
+        {
+            var result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+            return result.IsSuccess;
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_client.IsConnected)
+        {
+            // A normal disconnect keeps the session: its expiry interval is "never".
+            await _client.DisconnectAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _client.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        var backoff = CheckInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (!_client.IsConnected)
+            {
+                _subscribed = false;
+                backoff = await TryConnectAsync(stoppingToken).ConfigureAwait(false)
+                    ? CheckInterval
+                    : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+
+            await Task.Delay(_client.IsConnected ? CheckInterval : backoff, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> TryConnectAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await _client.ConnectAsync(BuildClientOptions(), cancellationToken).ConfigureAwait(false);
+            var subscribe = new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(Filter(Topics.AllReadings), MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter(Filter(Topics.AllStatus), MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            var granted = await _client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
+            if (granted.Items.FirstOrDefault(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2) is { } refused)
+            {
+                throw new InvalidOperationException($"the broker refused the subscription to {refused.TopicFilter.Topic}: {refused.ResultCode}");
+            }
+
+            _subscribed = true;
+            LastError = null;
+            LogConnected(_options.ClientId, result.IsSessionPresent);
+            Connected?.Invoke();
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LastError = ex.Message;
+            LogConnectFailed(ex.Message);
+            return false;
+        }
+    }
+
+    private string Filter(string topicFilter) =>
+        string.IsNullOrEmpty(_options.SharedGroup) ? topicFilter : $"$share/{_options.SharedGroup}/{topicFilter}";
+
+    private MqttClientOptions BuildClientOptions()
+    {
+        var builder = new MqttClientOptionsBuilder()
+            .WithClientId(_options.ClientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(uint.MaxValue)
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (_options.IsEmbedded)
+        {
+            var host = _options.BindAddress is "0.0.0.0" or "::" ? "127.0.0.1" : _options.BindAddress;
+            return builder.WithTcpServer(host, _options.Port)
+                .WithCredentials(EmbeddedBroker.HostUserName, embeddedBroker.HostPassword)
+                .Build();
+        }
+
+        builder.WithConnectionUri(_options.Broker!);
+        if (_options.UserName is not null)
+        {
+            builder.WithCredentials(_options.UserName, _options.Password);
+        }
+
+        if (_options.Broker!.Scheme == "mqtts")
+        {
+            builder.WithTlsOptions(tls => tls.UseTls().WithAllowUntrustedCertificates(_options.AllowUntrustedCertificates)
+                .WithIgnoreCertificateChainErrors(_options.AllowUntrustedCertificates));
+        }
+
+        return builder.Build();
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        try
+        {
+            ingestor.Handle(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload);
+        }
+        catch (Exception ex)
+        {
+            // Not acknowledged: the broker keeps the message in this session and sends it again after reconnecting.
+            e.AutoAcknowledge = false;
+            LogStoreFailed(e.ApplicationMessage.Topic, ex.Message);
+            await _client.DisconnectAsync().ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected as {ClientId}, session present: {SessionPresent}")]
+    private partial void LogConnected(string clientId, bool sessionPresent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connect failed, will retry: {Reason}")]
+    private partial void LogConnectFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a message on {Topic} failed; disconnecting so it is delivered again: {Reason}")]
+    private partial void LogStoreFailed(string topic, string reason);
+}

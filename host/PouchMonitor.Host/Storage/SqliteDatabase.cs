@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+
+namespace PouchMonitor.Host.Storage;
+
+/// <summary>
+/// The durable local store: one SQLite file in WAL mode. Each operation opens a pooled connection,
+/// so the stores built on it are safe to use from several threads.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    /// <summary>Opens (creating when missing) <c>pouchmon.db</c> in <paramref name="dataFolder"/>.</summary>
+    public SqliteDatabase(string dataFolder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
+        Directory.CreateDirectory(dataFolder);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataFolder, "pouchmon.db"),
+            Pooling = true,
+        }.ToString();
+        using var connection = Open();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        Execute(connection, Schema);
+    }
+
+    /// <summary>An open connection; the caller disposes it.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // Durable at each commit in WAL mode without fsyncing the main file every time.
+        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        return connection;
+    }
+
+    /// <summary>Runs SQL that returns nothing.</summary>
+    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS readings (
+            device TEXT NOT NULL, boot INTEGER NOT NULL, seq INTEGER NOT NULL, sensor INTEGER NOT NULL,
+            uptime_ms INTEGER NOT NULL, time_ms INTEGER, pressure_pa REAL, temperature_c REAL, fault TEXT,
+            received_ms INTEGER NOT NULL,
+            PRIMARY KEY (device, boot, seq));
+        CREATE INDEX IF NOT EXISTS readings_by_sensor_time ON readings (device, sensor, time_ms);
+        CREATE TABLE IF NOT EXISTS gas (
+            experiment TEXT NOT NULL, pouch TEXT NOT NULL, time_ms INTEGER NOT NULL,
+            pressure_pa REAL NOT NULL, temperature_c REAL NOT NULL,
+            dry_gas_ml_std REAL, dry_gas_ml_std_per_g REAL, swelling_ml REAL, swelling_ml_per_g REAL,
+            h2_percent REAL, h2_ml_std REAL, h2_ml_std_per_g REAL, h2_basis TEXT, flags INTEGER NOT NULL,
+            PRIMARY KEY (experiment, pouch, time_ms));
+        CREATE TABLE IF NOT EXISTS events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, experiment TEXT NOT NULL, pouch TEXT NOT NULL,
+            time_ms INTEGER NOT NULL, kind TEXT NOT NULL, note TEXT);
+        CREATE TABLE IF NOT EXISTS gc_results (
+            experiment TEXT NOT NULL, pouch TEXT NOT NULL, time_ms INTEGER NOT NULL,
+            h2_percent REAL NOT NULL, other_json TEXT NOT NULL,
+            PRIMARY KEY (experiment, pouch, time_ms));
+        CREATE TABLE IF NOT EXISTS tares (
+            experiment TEXT NOT NULL, pouch TEXT NOT NULL, time_ms INTEGER NOT NULL,
+            PRIMARY KEY (experiment, pouch));
+        CREATE TABLE IF NOT EXISTS alerts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, experiment TEXT NOT NULL, pouch TEXT NOT NULL,
+            kind TEXT NOT NULL, opened_ms INTEGER NOT NULL, closed_ms INTEGER, acknowledged_ms INTEGER,
+            value REAL, message TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS quarantine (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, received_ms INTEGER NOT NULL, topic TEXT NOT NULL,
+            reason TEXT NOT NULL, payload BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, line TEXT NOT NULL);
+        """;
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PouchMonitor.TestSupport;
+
+namespace PouchMonitor.Host.Tests.Hosting;
+
+/// <summary><c>pouchmon serve</c> as its own process, so a test can kill it the hard way.</summary>
+internal sealed class HostProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _http;
+
+    private HostProcess(Process process, Uri url)
+    {
+        _process = process;
+        _http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+    }
+
+    /// <summary>Starts the host with <paramref name="settings"/> and waits until its MQTT client is subscribed.</summary>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}/"));
+        var startInfo = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pouchmon.dll"));
+        startInfo.ArgumentList.Add("serve");
+        startInfo.ArgumentList.Add($"--urls={url}");
+        foreach (var (key, value) in settings)
+        {
+            startInfo.ArgumentList.Add($"--{key}={value}");
+        }
+
+        var process = Process.Start(startInfo)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new HostProcess(process, url);
+        await Eventually.WaitAsync(() => host.IsBrokerHealthy(), "the host process is subscribed");
+        return host;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, nothing is flushed or acknowledged.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+        _http.Dispose();
+    }
+
+    private bool IsBrokerHealthy()
+    {
+        try
+        {
+            var health = _http.GetFromJsonAsync<JsonElement>(new Uri("healthz", UriKind.Relative)).GetAwaiter().GetResult();
+            return health.GetProperty("checks").GetProperty("broker").GetProperty("status").GetString() == "Healthy";
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using MQTTnet;
+using PouchMonitor.Contracts;
+using PouchMonitor.Host.Mqtt;
+using PouchMonitor.Host.Storage;
+using PouchMonitor.Host.Tests.Hosting;
+using PouchMonitor.Host.Tests.Storage;
+
+namespace PouchMonitor.Host.Tests.Mqtt;
+
+public sealed class IngestionTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-11-01T08:00:00Z", CultureInfo.InvariantCulture);
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Theory]
+    [InlineData(TestBroker.Mosquitto)]
+    [InlineData(TestBroker.Embedded)]
+    public async Task Publish_SameBatchTwice_StoresEachReadingOnce(string brokerKind)
+    {
+        await using var broker = await TestBroker.StartAsync(brokerKind);
+        await using var host = await StartHostAsync(broker);
+        await using var device = await TestDevice.ConnectAsync(broker, "dev-a");
+        var batch = TestDevice.Batch("dev-a", boot: 1, firstSeq: 0, count: 5, Start);
+
+        await device.PublishAsync(Topics.Readings("dev-a"), batch);
+        await device.PublishAsync(Topics.Readings("dev-a"), batch);
+        await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, 5, 1, Start));
+
+        var readings = host.Get<ReadingStore>();
+        await Eventually.WaitAsync(() => readings.ForSensor("dev-a", 0).Any(r => r.Sequence == 5), "the marker reading is stored");
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => (uint)i), readings.ForSensor("dev-a", 0).Select(r => r.Sequence));
+    }
+
+    [Theory]
+    [InlineData(TestBroker.Mosquitto)]
+    [InlineData(TestBroker.Embedded)]
+    public async Task Publish_ToAnotherDevicesTopic_IsRefused(string brokerKind)
+    {
+        await using var broker = await TestBroker.StartAsync(brokerKind);
+        await using var host = await StartHostAsync(broker);
+        await using var device = await TestDevice.ConnectAsync(broker, "dev-a");
+
+        var forged = await device.PublishAsync(Topics.Readings("dev-b"), TestDevice.Batch("dev-b", 1, 0, 3, Start));
+        await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, 0, 1, Start));
+
+        var readings = host.Get<ReadingStore>();
+        await Eventually.WaitAsync(() => readings.Count() == 1, "dev-a's own reading is stored");
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, forged.ReasonCode);
+        Assert.Empty(readings.ForSensor("dev-b", 0));
+    }
+
+    [Theory]
+    [InlineData(TestBroker.Mosquitto)]
+    [InlineData(TestBroker.Embedded)]
+    public async Task Publish_MalformedAndForeignPayloads_QuarantinedWhilePipelineGoesOn(string brokerKind)
+    {
+        await using var broker = await TestBroker.StartAsync(brokerKind);
+        await using var host = await StartHostAsync(broker);
+        await using var device = await TestDevice.ConnectAsync(broker, "dev-a");
+
+        await device.PublishAsync(Topics.Readings("dev-a"), "{not json");
+        await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-b", 1, 0, 1, Start));
+        await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, 0, 1, Start, _ => 5.0));
+        await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, 0, 2, Start));
+
+        var readings = host.Get<ReadingStore>();
+        await Eventually.WaitAsync(() => readings.Count() == 2, "the valid batch is stored");
+        Assert.Equal(3, host.Get<QuarantineStore>().Reasons().Count);
+    }
+
+    [Fact]
+    public async Task Restart_HostDownWhileDevicePublishes_ResumesFromItsSessionWithoutLoss()
+    {
+        await using var broker = await TestBroker.StartAsync(TestBroker.Mosquitto);
+        await using (await StartHostAsync(broker))
+        {
+            // The first run creates the host's persistent session at the broker.
+        }
+
+        await using var device = await TestDevice.ConnectAsync(broker, "dev-a");
+        for (var i = 0u; i < 20; i++)
+        {
+            await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, i * 10, 10, Start));
+        }
+
+        broker.Server!.Stop();
+        await broker.Server.StartAsync();
+        await using var restarted = await StartHostAsync(broker);
+        var readings = restarted.Get<ReadingStore>();
+        await Eventually.WaitAsync(() => readings.Count() == 200, "all 200 readings published while the host was down are stored");
+    }
+
+    [Fact]
+    public async Task Restart_HostProcessKilledMidStream_ResumesFromItsSessionWithoutLoss()
+    {
+        await using var broker = await TestBroker.StartAsync(TestBroker.Mosquitto);
+        var settings = broker.HostSettings.ToDictionary();
+        settings["Storage:DataFolder"] = _folder.Path;
+        await using var device = await TestDevice.ConnectAsync(broker, "dev-a");
+        using (var host = await HostProcess.StartAsync(settings))
+        {
+            for (var i = 0u; i < 20; i++)
+            {
+                await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, i * 10, 10, Start));
+            }
+
+            host.Kill();
+        }
+
+        for (var i = 20u; i < 30; i++)
+        {
+            await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, i * 10, 10, Start));
+        }
+
+        using var restarted = await HostProcess.StartAsync(settings);
+        var readings = new ReadingStore(new SqliteDatabase(_folder.Path));
+        await Eventually.WaitAsync(() => readings.Count() == 300, "all 300 readings are stored after the kill and restart");
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => (uint)i), readings.ForSensor("dev-a", 0).Select(r => r.Sequence));
+    }
+
+    private Task<ServeHost> StartHostAsync(TestBroker broker)
+    {
+        var settings = broker.HostSettings.ToDictionary();
+        settings["Storage:DataFolder"] = _folder.Path;
+        return StartAndWaitConnectedAsync(settings);
+    }
+
+    private static async Task<ServeHost> StartAndWaitConnectedAsync(Dictionary<string, string> settings)
+    {
+        var host = await ServeHost.StartAsync(settings);
+        await Eventually.WaitAsync(() => host.Get<ReadingSubscriber>().IsConnected, "the host's MQTT client is connected");
+        return host;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+
+namespace PouchMonitor.TestSupport;
+
+/// <summary>
+/// A private mosquitto on 127.0.0.1 and a free port, with its own config, optional password file and ACL,
+/// and persistence on, so <see cref="Stop"/> then <see cref="StartAsync"/> keeps clients' sessions and queued messages.
+/// </summary>
+/// <remarks>Run as root, mosquitto drops to user <c>mosquitto</c>: every file it reads is made world-readable.</remarks>
+public sealed class MosquittoServer : IAsyncDisposable
+{
+    private const string Executable = "/usr/sbin/mosquitto";
+    private readonly string _directory;
+    private readonly string _configPath;
+    private ServerProcess? _process;
+
+    private MosquittoServer(string directory, int port)
+    {
+        _directory = directory;
+        _configPath = Path.Combine(directory, "mosquitto.conf");
+        Port = port;
+    }
+
+    /// <summary>The host to connect to.</summary>
+    public static string Host => "127.0.0.1";
+
+    /// <summary>The TCP port it listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>Starts a broker; with <paramref name="users"/> anonymous clients are refused.</summary>
+    /// <param name="users">Username to password; null allows anonymous clients.</param>
+    /// <param name="aclLines">Lines of a mosquitto ACL file (<c>user</c>, <c>topic</c>, <c>pattern</c>); null for none.</param>
+    public static async Task<MosquittoServer> StartNewAsync(
+        IReadOnlyDictionary<string, string>? users = null,
+        IEnumerable<string>? aclLines = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("pouchmon-mosquitto-").FullName;
+        var server = new MosquittoServer(directory, FreePort.Next());
+        server.WriteConfig(users, aclLines);
+        await server.StartAsync().ConfigureAwait(false);
+        return server;
+    }
+
+    /// <summary>Starts (again) with the same port, config and persisted state.</summary>
+    public async Task StartAsync()
+    {
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("mosquitto is already running.");
+        }
+
+        _process = new ServerProcess(Executable, ["-c", _configPath]);
+        await Readiness.WaitAsync(_process, "mosquitto", IsListeningAsync).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops gracefully: mosquitto writes its persistence file on SIGTERM.</summary>
+    public void Stop()
+    {
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        Directory.Delete(_directory, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<bool> IsListeningAsync()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(Host, Port).ConfigureAwait(false);
+        return true;
+    }
+
+    private void WriteConfig(IReadOnlyDictionary<string, string>? users, IEnumerable<string>? aclLines)
+    {
+        var dataDirectory = Path.Combine(_directory, "data");
+        Directory.CreateDirectory(dataDirectory);
+        SetMode(_directory, ReadableDirectory);
+        // mosquitto writes its persistence file here as user mosquitto.
+        SetMode(dataDirectory, ReadableDirectory | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
+
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"listener {Port} {Host}"),
+            "set_tcp_nodelay true",
+            "persistence true",
+            $"persistence_location {dataDirectory}/",
+            "autosave_interval 1",
+            "max_queued_messages 100000",
+            "max_inflight_messages 100",
+            "log_dest stderr",
+            "log_type error",
+            "log_type warning",
+            $"allow_anonymous {(users is null ? "true" : "false")}",
+        };
+        if (users is not null)
+        {
+            lines.Add($"password_file {WritePasswordFile(users)}");
+        }
+
+        if (aclLines is not null)
+        {
+            lines.Add($"acl_file {WriteReadable("acl", aclLines)}");
+        }
+
+        WriteReadable("mosquitto.conf", lines);
+    }
+
+    private string WritePasswordFile(IReadOnlyDictionary<string, string> users)
+    {
+        var path = WriteReadable("passwd", []);
+        foreach (var (user, password) in users)
+        {
+            using var process = Process.Start("/usr/bin/mosquitto_passwd", ["-b", path, user, password]);
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"mosquitto_passwd failed for user {user}.");
+            }
+        }
+
+        SetMode(path, ReadableFile);
+        return path;
+    }
+
+    private string WriteReadable(string name, IEnumerable<string> lines)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllLines(path, lines);
+        SetMode(path, ReadableFile);
+        return path;
+    }
+
+    private static void SetMode(string path, UnixFileMode mode)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("The test servers run on Linux (Debian's mosquitto).");
+        }
+
+        File.SetUnixFileMode(path, mode);
+    }
+
+    private const UnixFileMode ReadableFile =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    private const UnixFileMode ReadableDirectory = ReadableFile |
+        UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+}
