@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -151,8 +152,17 @@ public sealed partial class ReadingSubscriber(
 
         if (_options.Broker!.Scheme == "mqtts")
         {
-            builder.WithTlsOptions(tls => tls.UseTls().WithAllowUntrustedCertificates(_options.AllowUntrustedCertificates)
-                .WithIgnoreCertificateChainErrors(_options.AllowUntrustedCertificates));
+            builder.WithTlsOptions(tls =>
+            {
+                tls.UseTls().WithAllowUntrustedCertificates(_options.AllowUntrustedCertificates)
+                    .WithIgnoreCertificateChainErrors(_options.AllowUntrustedCertificates);
+                if (_options.CaCertificatePath is { } caPath)
+                {
+                    var trust = new X509Certificate2Collection();
+                    trust.ImportFromPemFile(caPath);
+                    tls.WithTrustChain(trust);
+                }
+            });
         }
 
         return builder.Build();
