@@ -65,8 +65,12 @@ public sealed class TrendBuilder(DashboardQueries queries, ExperimentDataStore e
         }
 
         var sourcePoints = curve.Days.Count(d => d >= from && d <= to);
-        return new TrendSeries(curve.Key.Pouch, curve.Sample, curve.Baseline, sourcePoints, days, values);
+        return new TrendSeries(curve.Key.Pouch, curve.Sample, curve.Baseline, sourcePoints, Rounded(days), Rounded(values));
     }
+
+    // Six decimals are 0.09 s on the day axis and 1 nL g⁻¹ on the value axis, far below what the sensors resolve;
+    // the other eleven digits would only triple the payload.
+    private static double[] Rounded(List<double> numbers) => [.. numbers.Select(n => Math.Round(n, 6))];
 
     private IEnumerable<TrendMarker> Markers(string experiment, Curve curve)
     {

@@ -148,6 +148,7 @@
     const source = state.trend.series.reduce((n, s) => n + s.sourcePoints, 0);
     const kept = state.trend.series.reduce((n, s) => n + s.days.length, 0);
     $("trend").dataset.unit = state.trend.unit;
+    $("trend").dataset.markers = state.trend.markers.map((m) => `${m.pouch}:${m.kind}`).join(",");
     $("trend").dataset.seriesPoints = state.trend.series.map((s) => `${s.pouch}:${s.days.length}`).join(",");
     $("trend-stats").textContent = `${kept.toLocaleString("en")} of ${source.toLocaleString("en")} stored points drawn (min/max per pixel column).`;
   }
@@ -163,10 +164,10 @@
       width: element.clientWidth, height: 220,
       cursor: { sync: { key: "raw" } },
       scales: { x: { time: true }, y: { range: (u, min, max) => band ? [Math.min(min, band[0]) - 0.5, Math.max(max, band[1]) + 0.5] : [min - (max - min) * 0.05 - 1e-3, max + (max - min) * 0.05 + 1e-3] } },
-      axes: [{ label: "Time (UTC)" }, { label, size: 70 }],
+      axes: [{ label: "Time (UTC)", values: (u, ticks) => ticks.map((t) => new Date(t * 1000).toISOString().slice(5, 16).replace("T", " ")) },
+        { label, size: 70 }],
       series: [{ value: (u, v) => v == null ? "–" : utc(v * 1000) },
         { label, stroke: band ? "#c0392b" : limit ? "#1f5fa8" : "#2e7d32", width: 1.25, value: (u, v) => v == null ? "–" : `${v.toFixed(3)} ${channel.unit}` }],
-      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
       hooks: {
         drawClear: [(u) => {
           if (!band) { return; }

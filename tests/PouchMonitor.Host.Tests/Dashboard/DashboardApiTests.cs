@@ -33,7 +33,7 @@ public sealed class DashboardApiTests : IAsyncLifetime
         {
             var days = Numbers(series[i], "days");
             Assert.Equal(3, days[^1], 9);
-            Assert.Equal(DashboardRig.GasMlStd(i, 3) / 1.1, Numbers(series[i], "values")[^1], 6);
+            Assert.Equal(DashboardRig.GasMlStd(i, 3) / 1.1, Numbers(series[i], "values")[^1], 1e-6);
         }
     }
 
@@ -44,7 +44,7 @@ public sealed class DashboardApiTests : IAsyncLifetime
         var active = await GetJsonAsync($"{Api}/trend?basis=active&full=true");
 
         Assert.Equal("mL g⁻¹ active material", active.GetProperty("unit").GetString());
-        Assert.Equal(Numbers(slurry.GetProperty("series")[3], "values")[^1] * 1.1 / 0.44, Numbers(active.GetProperty("series")[3], "values")[^1], 9);
+        Assert.Equal(Numbers(slurry.GetProperty("series")[3], "values")[^1] * 1.1 / 0.44, Numbers(active.GetProperty("series")[3], "values")[^1], 1e-5);
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _rig = await DashboardRig.StartAsync();
         _rig.FeedDays(6, TimeSpan.FromMinutes(10));
+        await _rig.AddSamplingAsync("P01", 2, 31.5);
+        await _rig.AddSamplingAsync("P05", 4, 38.2);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -64,6 +66,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         _rig.FeedOne(DashboardRig.TimeAt(6.01), 4, 102_321);
         await page.Locator(".card[data-pouch=P05] .pressure", new PageLocatorOptions { HasText = "102.321 kPa" }).WaitForAsync();
 
+        Assert.Contains("P01:", await page.GetAttributeAsync("#trend", "data-markers"), StringComparison.Ordinal);
         await page.Locator("#basis button[data-value=active]").ClickAsync();
         await page.Locator("#trend[data-unit='mL g⁻¹ active material']").WaitForAsync();
         await page.Locator("#trend-section").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots, "trend-active.png") });

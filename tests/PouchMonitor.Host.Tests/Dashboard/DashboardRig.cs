@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -84,6 +85,18 @@ internal sealed class DashboardRig : IAsyncDisposable
         var baselinePa = 101_325.0;
         var moles = IdealGas.Moles(StandardConditions.Default.PressurePa, GasMlStd(index, days), StandardConditions.Default.TemperatureC);
         return baselinePa + moles * IdealGas.MolarGasConstant * (OvenC + IdealGas.ZeroCelsiusK) / (HeadspaceMl * 1e-6);
+    }
+
+    /// <summary>Records a GC sampling of pouch <paramref name="pouch"/> on day <paramref name="days"/> and its H₂ result, through the API.</summary>
+    public async Task AddSamplingAsync(string pouch, double days, double h2Percent)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var sampled = await Host.Http.PostAsJsonAsync(new Uri($"/api/experiments/{Experiment}/pouches/{pouch}/events", UriKind.Relative),
+            new { time = TimeAt(days), kind = "sample", note = "GC 0.5 mL" }, cancel);
+        using var imported = await Host.Http.PostAsJsonAsync(new Uri($"/api/experiments/{Experiment}/gc", UriKind.Relative),
+            new[] { new { time = TimeAt(days), pouch, h2Percent } }, cancel);
+        sampled.EnsureSuccessStatusCode();
+        imported.EnsureSuccessStatusCode();
     }
 
     public static DateTimeOffset TimeAt(double days) => SealedAt + TimeSpan.FromDays(days);
