@@ -21,9 +21,14 @@ public static class DashboardEndpoints
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "dashboard"));
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        var root = Path.Combine(AppContext.BaseDirectory, "dashboard");
+        if (Directory.Exists(root))
+        {
+            var files = new PhysicalFileProvider(root);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
         var api = app.MapGroup("/api/experiments/{experiment}");
         api.MapGet("/overview", Overview);
         api.MapGet("/trend", Trend);
@@ -104,12 +109,21 @@ public static class DashboardEndpoints
         return new RawChannel(unit, keptTimes, [.. keptValues.Select(v => v * scale)]);
     }
 
-    private static async Task Live(string experiment, HttpContext context, LiveFeed feed, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    private static async Task<EmptyHttpResult> Live(string experiment, HttpContext context, ExperimentCatalog catalog, LiveFeed feed,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IHostApplicationLifetime lifetime)
     {
+        if (catalog.Find(experiment) is null)
+        {
+            await NotFound(experiment).ExecuteAsync(context).ConfigureAwait(false);
+            return TypedResults.Empty;
+        }
+
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         using var subscription = feed.Subscribe();
-        var cancel = context.RequestAborted;
+        // A stream ends when the browser leaves or the host stops, so an open page cannot delay shutdown.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var cancel = stop.Token;
         await context.Response.WriteAsync(": open\n\n", cancel).ConfigureAwait(false);
         await context.Response.Body.FlushAsync(cancel).ConfigureAwait(false);
         try
@@ -126,8 +140,10 @@ public static class DashboardEndpoints
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            // The browser closed the stream.
+            // The browser closed the stream or the host is stopping.
         }
+
+        return TypedResults.Empty;
     }
 
     private static ProblemHttpResult NotFound(string what) =>

@@ -3,7 +3,8 @@
 (() => {
   const palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
     "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd"];
-  const markerStyle = { sample: ["▼", "#5d4037"], vent: ["●", "#455a64"], gc: ["◆", "#6a1b9a"], alert: ["■", "#c62828"] };
+  // glyph, colour and vertical offset in CSS pixels, so a sample and its GC result at the same time do not hide each other
+  const markerStyle = { sample: ["▼", "#5d4037", -9], vent: ["●", "#455a64", -9], gc: ["◆", "#6a1b9a", -21], alert: ["■", "#c62828", 12] };
   const $ = (id) => document.getElementById(id);
   const state = { experiment: null, conditions: "", quantity: "gas", basis: "slurry", range: null, trend: null, trendPlot: null,
     rawPlots: [], pouches: [], colors: {}, overview: new Map(), trendTimer: null };
@@ -88,17 +89,17 @@
     for (const m of state.trend.markers) {
       const index = state.trend.series.findIndex((s) => s.pouch === m.pouch);
       if (m.value == null || index < 0 || !u.series[index + 1].show) { continue; }
-      const [glyph, color] = markerStyle[m.kind];
+      const [glyph, color, offset] = markerStyle[m.kind];
       const x = u.valToPos(m.days, "x", true), y = u.valToPos(m.value, "y", true);
       if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) { continue; }
       ctx.fillStyle = color;
-      ctx.fillText(glyph, x, y - 9 * devicePixelRatio);
+      ctx.fillText(glyph, x, y + offset * devicePixelRatio);
     }
     ctx.restore();
   }
 
   function trendTitle() {
-    const what = state.quantity === "h2" ? "H₂" : "Evolved dry gas";
+    const what = state.quantity === "h2" ? "H₂" : "Dry gas";
     const per = state.basis === "active" ? "mL g⁻¹ active material" : "mL g⁻¹ slurry";
     return `${what} / ${per} (${state.conditions})`;
   }
@@ -106,7 +107,7 @@
   function makeTrendPlot(data) {
     const element = $("trend");
     const opts = {
-      width: element.clientWidth, height: 420,
+      width: element.clientWidth, height: 460,
       scales: { x: { time: false } },
       axes: [
         { label: "Time since seal / d", values: (u, ticks) => ticks.map((t) => String(+t.toFixed(3))) },
@@ -164,7 +165,7 @@
       width: element.clientWidth, height: 220,
       cursor: { sync: { key: "raw" } },
       scales: { x: { time: true }, y: { range: (u, min, max) => band ? [Math.min(min, band[0]) - 0.5, Math.max(max, band[1]) + 0.5] : [min - (max - min) * 0.05 - 1e-3, max + (max - min) * 0.05 + 1e-3] } },
-      axes: [{ label: "Time (UTC)", values: (u, ticks) => ticks.map((t) => new Date(t * 1000).toISOString().slice(5, 16).replace("T", " ")) },
+      axes: [{ label: "Time (UTC)", space: 70, values: (u, ticks) => ticks.map((t) => { const iso = new Date(t * 1000).toISOString(); return `${iso.slice(5, 10)}\n${iso.slice(11, 16)}`; }) },
         { label, size: 70 }],
       series: [{ value: (u, v) => v == null ? "–" : utc(v * 1000) },
         { label, stroke: band ? "#c0392b" : limit ? "#1f5fa8" : "#2e7d32", width: 1.25, value: (u, v) => v == null ? "–" : `${v.toFixed(3)} ${channel.unit}` }],
@@ -199,7 +200,7 @@
       rawPlot($("raw-temperature"), raw.temperature, "T / °C", [raw.ovenLowC, raw.ovenHighC], null),
       rawPlot($("raw-gas"), raw.vesselDryGas, "V / mL", null, null),
     ];
-    $("raw-pressure-caption").textContent = `Absolute pressure / kPa — dashed line: sensor limit ${raw.sensorMaxKPa} kPa`;
+    $("raw-pressure-caption").textContent = `Absolute pressure / kPa — sensor limit ${raw.sensorMaxKPa} kPa (dashed line once in range)`;
     $("raw-temperature-caption").textContent = `Sensor temperature / °C — shaded: oven band ${raw.ovenLowC}–${raw.ovenHighC} °C`;
     $("raw-gas-caption").textContent = `Dry gas in the vessel / mL at ${raw.standardConditions.replace(/^mL at /, "")}`;
   }

@@ -63,8 +63,11 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.Locator($"#alerts-open tr[data-alert='{alert.Id}']", new PageLocatorOptions { HasText = "acknowledged" }).WaitForAsync();
         Assert.NotNull(_rig.Host.Get<AlertStore>().Find(alert.Id)!.AcknowledgedAt);
 
-        _rig.FeedOne(DashboardRig.TimeAt(6.01), 4, 102_321);
-        await page.Locator(".card[data-pouch=P05] .pressure", new PageLocatorOptions { HasText = "102.321 kPa" }).WaitForAsync();
+        var livePa = Math.Round(DashboardRig.PressurePa(4, 6.01)) + 37;
+        var shown = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{livePa / 1000:F3} kPa");
+        Assert.NotEqual(shown, await page.Locator(".card[data-pouch=P05] .pressure").TextContentAsync());
+        _rig.FeedOne(DashboardRig.TimeAt(6.01), 4, livePa);
+        await page.Locator(".card[data-pouch=P05] .pressure", new PageLocatorOptions { HasText = shown }).WaitForAsync();
 
         Assert.Contains("P01:", await page.GetAttributeAsync("#trend", "data-markers"), StringComparison.Ordinal);
         await page.Locator("#basis button[data-value=active]").ClickAsync();
