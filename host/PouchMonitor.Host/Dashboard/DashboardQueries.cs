@@ -15,8 +15,8 @@ public sealed class DashboardQueries(SqliteDatabase database)
         "pressure_pa", "temperature_c", "vessel_dry_gas_ml_std", "dry_gas_ml_std", "dry_gas_ml_std_per_g", "h2_ml_std", "h2_ml_std_per_g",
     ];
 
-    /// <summary>The non-empty values of <paramref name="column"/> of a pouch, in time order.</summary>
-    public (double[] TimeMs, double[] Values) Series(PouchKey pouch, string column)
+    /// <summary>The non-empty values of <paramref name="column"/> of a pouch after <paramref name="afterMs"/> (Unix ms), in time order.</summary>
+    public (double[] TimeMs, double[] Values) Series(PouchKey pouch, string column, long afterMs = long.MinValue)
     {
         if (!Columns.Contains(column))
         {
@@ -25,7 +25,8 @@ public sealed class DashboardQueries(SqliteDatabase database)
 
         using var connection = database.Open();
         using var command = Command(connection, pouch,
-            $"SELECT time_ms, {column} FROM gas WHERE experiment = $experiment AND pouch = $pouch AND {column} IS NOT NULL ORDER BY time_ms");
+            $"SELECT time_ms, {column} FROM gas WHERE experiment = $experiment AND pouch = $pouch AND time_ms > $after AND {column} IS NOT NULL ORDER BY time_ms");
+        command.Parameters.AddWithValue("$after", afterMs);
         using var reader = command.ExecuteReader();
         var times = new List<double>();
         var values = new List<double>();

@@ -7,7 +7,7 @@ using PouchMonitor.Host.Storage;
 namespace PouchMonitor.Host.Dashboard;
 
 /// <summary>Builds the trend chart's data: each pouch's curve against days since its baseline, M4-downsampled, with markers.</summary>
-public sealed class TrendBuilder(DashboardQueries queries, ExperimentDataStore experimentData, AlertStore alerts)
+public sealed class TrendBuilder(DashboardQueries queries, SeriesCache cache, ExperimentDataStore experimentData, AlertStore alerts)
 {
     private const double MsPerDay = 86_400_000;
 
@@ -40,7 +40,7 @@ public sealed class TrendBuilder(DashboardQueries queries, ExperimentDataStore e
             (true, false) => "h2_ml_std_per_g",
             (true, true) => "h2_ml_std",
         };
-        var stored = queries.Series(key, column);
+        var stored = cache.Series(key, column);
         var scale = perActive ? 1 / pouch.Spec.ActiveMassG!.Value : 1;
         var baselineMs = baseline.ToUnixTimeMilliseconds();
         var days = Array.ConvertAll(stored.TimeMs, t => (t - baselineMs) / MsPerDay);

@@ -40,6 +40,7 @@ public static class ServeApplication
         services.AddSingleton<GasPipeline>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<SeriesCache>();
         services.AddSingleton<TrendBuilder>();
         services.AddHttpClient(nameof(AlertDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<MessageIngestor>();

@@ -17,7 +17,8 @@ public sealed class GasPipeline(
     ExperimentDataStore experimentData,
     GasStore gas,
     AlertEngine alerts,
-    LiveFeed live)
+    LiveFeed live,
+    SeriesCache cache)
 {
     private readonly Dictionary<PouchKey, PouchState> _pouches = [];
     private readonly Lock _lock = new();
@@ -113,6 +114,7 @@ public sealed class GasPipeline(
         alerts.OnPoints(tags, points, pouch.Spec.SensorMaxPa);
         if (points.Count > 0)
         {
+            cache.Written(new PouchKey(tags.Experiment, tags.Pouch), points.Min(p => p.Time));
             live.Publish(new LiveMessage(experiment.Name, "reading", LiveReading.Of(pouch, points[^1])));
         }
     }

@@ -70,6 +70,32 @@ public sealed class DashboardApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetTrend_NewReadingAfterARequest_IsAppended()
+    {
+        await GetJsonAsync($"{Api}/trend?full=true");
+        _rig.FeedOne(DashboardRig.TimeAt(3.5), 1, DashboardRig.PressurePa(1, 3.5));
+
+        var series = (await GetJsonAsync($"{Api}/trend?full=true")).GetProperty("series")[1];
+
+        Assert.Equal(3.5, Numbers(series, "days")[^1], 9);
+        Assert.Equal(DashboardRig.GasMlStd(1, 3.5) / 1.1, Numbers(series, "values")[^1], 1e-6);
+    }
+
+    [Fact]
+    public async Task GetTrend_TareAfterARequest_ServesTheRecomputedCurve()
+    {
+        await GetJsonAsync($"{Api}/trend?full=true");
+        using var tared = await _rig.Host.Http.PostAsJsonAsync(new Uri($"{Api}/pouches/P01/tare", UriKind.Relative),
+            new { time = DashboardRig.TimeAt(1) }, TestContext.Current.CancellationToken);
+
+        var series = (await GetJsonAsync($"{Api}/trend?full=true")).GetProperty("series")[0];
+
+        Assert.Equal(HttpStatusCode.NoContent, tared.StatusCode);
+        Assert.Equal(2, Numbers(series, "days")[^1], 9);
+        Assert.Equal((DashboardRig.GasMlStd(0, 3) - DashboardRig.GasMlStd(0, 1)) / 1.1, Numbers(series, "values")[^1], 1e-6);
+    }
+
+    [Fact]
     public async Task GetTrend_EventAndAlert_AreMarkersOnTheCurve()
     {
         using var created = await _rig.Host.Http.PostAsJsonAsync(new Uri($"{Api}/pouches/P01/events", UriKind.Relative),
