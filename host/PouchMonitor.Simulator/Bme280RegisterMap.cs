@@ -35,6 +35,8 @@ public sealed class Bme280RegisterMap
     private readonly Bmx280Calibration _calibration;
     private double _pressurePa = 101325;
     private double _temperatureC = 25;
+    private bool _frozen;
+    private int _conversions;
 
     /// <summary>Creates a chip with the given id (<see cref="Bme280ChipId"/> or <see cref="Bmp280ChipId"/>) and calibration.</summary>
     public Bme280RegisterMap(byte chipId = Bme280ChipId, Bmx280Calibration? calibration = null)
@@ -62,10 +64,17 @@ public sealed class Bme280RegisterMap
     }
 
     /// <summary>When true, conversions leave the data registers as they are: a stuck sensor.</summary>
-    public bool Frozen { get; set; }
+    public bool Frozen
+    {
+        get { lock (_sync) { return _frozen; } }
+        set { lock (_sync) { _frozen = value; } }
+    }
 
     /// <summary>Conversions made so far.</summary>
-    public int Conversions { get; private set; }
+    public int Conversions
+    {
+        get { lock (_sync) { return _conversions; } }
+    }
 
     /// <summary>Reads one register.</summary>
     public byte Read(byte register)
@@ -111,8 +120,8 @@ public sealed class Bme280RegisterMap
 
     private void Convert()
     {
-        Conversions++;
-        if (Frozen)
+        _conversions++;
+        if (_frozen)
         {
             return;
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 
 namespace PouchMonitor.TestSupport;
 
@@ -29,16 +30,21 @@ public sealed class MosquittoServer : IAsyncDisposable
     /// <summary>The TCP port it listens on.</summary>
     public int Port { get; }
 
+    /// <summary>With TLS: the path of its self-signed certificate (PEM, for 127.0.0.1), to trust as a CA; otherwise null.</summary>
+    public string? CertificatePath { get; private set; }
+
     /// <summary>Starts a broker; with <paramref name="users"/> anonymous clients are refused.</summary>
     /// <param name="users">Username to password; null allows anonymous clients.</param>
     /// <param name="aclLines">Lines of a mosquitto ACL file (<c>user</c>, <c>topic</c>, <c>pattern</c>); null for none.</param>
+    /// <param name="tls">Listen with TLS only, with a fresh self-signed certificate for 127.0.0.1.</param>
     public static async Task<MosquittoServer> StartNewAsync(
         IReadOnlyDictionary<string, string>? users = null,
-        IEnumerable<string>? aclLines = null)
+        IEnumerable<string>? aclLines = null,
+        bool tls = false)
     {
         var directory = Directory.CreateTempSubdirectory("pouchmon-mosquitto-").FullName;
         var server = new MosquittoServer(directory, FreePort.Next());
-        server.WriteConfig(users, aclLines);
+        server.WriteConfig(users, aclLines, tls);
         await server.StartAsync().ConfigureAwait(false);
         return server;
     }
@@ -77,7 +83,7 @@ public sealed class MosquittoServer : IAsyncDisposable
         return true;
     }
 
-    private void WriteConfig(IReadOnlyDictionary<string, string>? users, IEnumerable<string>? aclLines)
+    private void WriteConfig(IReadOnlyDictionary<string, string>? users, IEnumerable<string>? aclLines, bool tls)
     {
         var dataDirectory = Path.Combine(_directory, "data");
         Directory.CreateDirectory(dataDirectory);
@@ -107,6 +113,14 @@ public sealed class MosquittoServer : IAsyncDisposable
         if (aclLines is not null)
         {
             lines.Add($"acl_file {WriteReadable("acl", aclLines)}");
+        }
+
+        if (tls)
+        {
+            using var certificate = SelfSignedCertificate.ForLoopback();
+            CertificatePath = WriteReadable("cert.pem", [certificate.ExportCertificatePem()]);
+            lines.Add($"certfile {CertificatePath}");
+            lines.Add($"keyfile {WriteReadable("key.pem", [certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem()])}");
         }
 
         WriteReadable("mosquitto.conf", lines);

@@ -55,10 +55,17 @@ public sealed partial class AlertDispatcher(
 
     private async Task PublishAllAsync(CancellationToken cancellationToken)
     {
-        var pouches = store.OpenAlerts().Select(a => new PouchKey(a.Experiment, a.Pouch)).Concat(_published.Keys).Distinct();
-        foreach (var pouch in pouches)
+        try
         {
-            await PublishAsync(pouch, cancellationToken).ConfigureAwait(false);
+            var pouches = store.OpenAlerts().Select(a => new PouchKey(a.Experiment, a.Pouch)).Concat(_published.Keys).Distinct().ToList();
+            foreach (var pouch in pouches)
+            {
+                await PublishAsync(pouch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRepublishFailed(ex.Message);
         }
     }
 
@@ -103,6 +110,9 @@ public sealed partial class AlertDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivering alert {Id} failed: {Reason}")]
     private partial void LogDeliveryFailed(long id, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing the alert topics again after a reconnect failed: {Reason}")]
+    private partial void LogRepublishFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Webhook} attempt {Attempt} failed: {Reason}")]
     private partial void LogWebhookFailed(Uri webhook, int attempt, string reason);

@@ -28,11 +28,12 @@ public static class ExperimentEndpoints
         api.MapPost("/{experiment}/gc.csv", ImportGcCsv).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
     }
 
-    private static Results<NoContent, ProblemHttpResult> Reload(ExperimentCatalog catalog)
+    private static Results<NoContent, ProblemHttpResult> Reload(ExperimentCatalog catalog, GasPipeline pipeline)
     {
         try
         {
             catalog.Reload();
+            pipeline.Reset();
             return TypedResults.NoContent();
         }
         catch (ExperimentFileException e)

@@ -33,6 +33,15 @@ public sealed class GasPipeline(
         }
     }
 
+    /// <summary>Forgets every calculator after the experiment files were reloaded; each pouch rebuilds on its next reading.</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _pouches.Clear();
+        }
+    }
+
     /// <summary>Recomputes a pouch after its events, GC results or tare changed.</summary>
     public void Recompute(Experiment experiment, ExperimentPouch pouch, DateTimeOffset changedFrom)
     {

@@ -18,6 +18,9 @@ public sealed class MqttOptions : IValidatableObject
     /// <summary>Password at the external broker.</summary>
     public string? Password { get; set; }
 
+    /// <summary>PEM file of the CA (or the self-signed certificate) that signed the external broker's TLS certificate.</summary>
+    public string? CaCertificatePath { get; set; }
+
     /// <summary>Accept a TLS certificate that does not validate (a lab broker with a self-signed certificate).</summary>
     public bool AllowUntrustedCertificates { get; set; }
 
@@ -52,6 +55,11 @@ public sealed class MqttOptions : IValidatableObject
         if (Broker is not null && Broker.Scheme is not ("mqtt" or "mqtts"))
         {
             yield return new ValidationResult("must be mqtt://host:port or mqtts://host:port", [nameof(Broker)]);
+        }
+
+        if (CaCertificatePath is not null && !File.Exists(CaCertificatePath))
+        {
+            yield return new ValidationResult($"'{CaCertificatePath}' does not exist", [nameof(CaCertificatePath)]);
         }
 
         foreach (var deviceId in Devices.Keys.Where(id => !DeviceId.IsValid(id)))

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -151,14 +152,23 @@ public sealed partial class ReadingSubscriber(
 
         if (_options.Broker!.Scheme == "mqtts")
         {
-            builder.WithTlsOptions(tls => tls.UseTls().WithAllowUntrustedCertificates(_options.AllowUntrustedCertificates)
-                .WithIgnoreCertificateChainErrors(_options.AllowUntrustedCertificates));
+            builder.WithTlsOptions(tls =>
+            {
+                tls.UseTls().WithAllowUntrustedCertificates(_options.AllowUntrustedCertificates)
+                    .WithIgnoreCertificateChainErrors(_options.AllowUntrustedCertificates);
+                if (_options.CaCertificatePath is { } caPath)
+                {
+                    var trust = new X509Certificate2Collection();
+                    trust.ImportFromPemFile(caPath);
+                    tls.WithTrustChain(trust);
+                }
+            });
         }
 
         return builder.Build();
     }
 
-    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         try
         {
@@ -167,10 +177,13 @@ public sealed partial class ReadingSubscriber(
         catch (Exception ex)
         {
             // Not acknowledged: the broker keeps the message in this session and sends it again after reconnecting.
+            // Disconnecting from inside the client's own receive loop would wait for this handler, hence Task.Run.
             e.AutoAcknowledge = false;
             LogStoreFailed(e.ApplicationMessage.Topic, ex.Message);
-            await _client.DisconnectAsync().ConfigureAwait(false);
+            _ = Task.Run(() => _client.DisconnectAsync());
         }
+
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected as {ClientId}, session present: {SessionPresent}")]

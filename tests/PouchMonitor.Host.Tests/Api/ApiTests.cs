@@ -50,6 +50,20 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(1, pouches[1].GetProperty("sensor").GetInt32());
     }
 
+    [Fact]
+    public async Task PostReload_ChangedThenBrokenFile_TakesTheChangeAndKeepsItWhenTheNextIsBad()
+    {
+        var json = File.ReadAllText(_example.ExperimentPath);
+        File.WriteAllText(_example.ExperimentPath, json.Replace("\"mSi\"", "\"mSi-b\"", StringComparison.Ordinal));
+        using var changed = await _host.Http.PostAsync(new Uri("/api/experiments/reload", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        File.WriteAllText(_example.ExperimentPath, json.Replace("\"slurryMassG\":1.12", "\"slurryMassG\":-1", StringComparison.Ordinal));
+        using var broken = await _host.Http.PostAsync(new Uri("/api/experiments/reload", UriKind.Relative), null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        await AssertProblemAsync(broken, (HttpStatusCode)422, "slurryMassG");
+        Assert.Equal("mSi-b", (await GetJsonAsync($"/api/experiments/{Experiment}/pouches"))[0].GetProperty("sample").GetString());
+    }
+
     [Theory]
     [InlineData("/api/experiments/nope/pouches", HttpStatusCode.NotFound)]
     [InlineData("/api/experiments/example-headspace/pouches/Z9/gas", HttpStatusCode.NotFound)]
