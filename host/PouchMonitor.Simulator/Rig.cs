@@ -55,13 +55,21 @@ public sealed class Rig : IDisposable
         ArgumentNullException.ThrowIfNull(transportFor);
         var rigPouches = pouches.Select((spec, i) =>
         {
-            var vessel = new SimulatedVessel(spec.Kind, spec.GasVolumeMl, spec.SlurryMassG, spec.Kinetics, TrappedAirMlStdPerG, SealPressurePa, oven.SetpointC);
+            var vessel = NewVessel(spec, oven);
             return new RigPouch(spec, vessel, new VirtualSensor(spec.SensorIndex, vessel, oven, noiseSeed: i + 1));
         }).ToList();
         var boards = rigPouches.GroupBy(p => p.Spec.DeviceId).ToDictionary(
             g => g.Key,
             g => new VirtualBoard(g.Key, [.. g.OrderBy(p => p.Spec.SensorIndex).Select(p => p.Sensor)], transportFor(g.Key), time, time.Start, intervalS, publishIntervalS));
         return new Rig(time, oven, rigPouches, boards);
+    }
+
+    /// <summary>A fresh vessel for <paramref name="spec"/>, sealed at <see cref="SealPressurePa"/> at the oven's setpoint.</summary>
+    public static SimulatedVessel NewVessel(RigPouchSpec spec, OvenProfile oven)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(oven);
+        return new SimulatedVessel(spec.Kind, spec.GasVolumeMl, spec.SlurryMassG, spec.Kinetics, TrappedAirMlStdPerG, SealPressurePa, oven.SetpointC);
     }
 
     /// <summary>The board with <paramref name="deviceId"/>.</summary>

@@ -18,22 +18,26 @@ public static class SeedExperiment
     /// <summary>Gas volume of each jar outside its pouch, in mL: large enough that bare mSi stays far below the sensor's 110 kPa.</summary>
     public const double JarGasVolumeMl = 600;
 
-    /// <summary>Dry gas a GC syringe takes, in mL at standard conditions.</summary>
-    public const double GcSampleMlStd = 0.2;
-
-    /// <summary>Sampling interval of the boards, in s.</summary>
-    public const int IntervalS = 60;
-
-    /// <summary>Longest time a reading waits on a board before it is published, in s.</summary>
-    public const int PublishIntervalS = 600;
+    /// <summary>Dry gas a GC syringe takes (100 µL, a usual GC-TCD injection), in mL at standard conditions.</summary>
+    public const double GcSampleMlStd = 0.1;
 
     /// <summary>
-    /// The host's settle time after a GC sample, in minutes: the sensor's IIR filter ×16 passes 1/16 of a step per
-    /// sample, so after 60 one-minute samples 98 % of it is through.
+    /// Sampling interval of the boards, in s. Each forced-mode read waits the chip's measurement time (about 50 ms)
+    /// in real time inside the driver, 6 simulated minutes at the default speed: 10 minutes leaves room for it.
+    /// </summary>
+    public const int IntervalS = 600;
+
+    /// <summary>Longest time a reading waits on a board before it is published, in s.</summary>
+    public const int PublishIntervalS = 1800;
+
+    /// <summary>
+    /// The host's settle time after a GC sample, in minutes: the sensor's IIR filter (coefficient 4) passes 1/4 of a
+    /// step per sample, so 6 samples later 82 % of it is through (0.02 mL of the 0.1 mL sample missing). Waiting longer
+    /// costs more: the host misses the gas made during the wait (0.09 mL g⁻¹ per hour at bare mSi's peak rate).
     /// </summary>
     public const int EventSettleMinutes = 60;
 
-    /// <summary>Length of the run: 14 days and the hour the last readings need to come through the filter.</summary>
+    /// <summary>Length of the run: 14 days and the hour the last readings need to reach the host.</summary>
     public static TimeSpan Duration { get; } = TimeSpan.FromDays(14) + TimeSpan.FromHours(1);
 
     /// <summary>Days of the GC samples.</summary>
@@ -42,13 +46,13 @@ public static class SeedExperiment
     /// <summary>Our Gompertz fit to bare mSi: 10.2 mL g⁻¹, 2.02 mL g⁻¹ day⁻¹, lag 1.27 days.</summary>
     public static GompertzKinetics BareSilicon { get; } = new(10.2, 2.02, 1.27);
 
-    /// <summary>The pouches: two boards with two sensors each.</summary>
+    /// <summary>The pouches, one board each (a board reads its sensors one after the other, each read taking real time).</summary>
     public static IReadOnlyList<RigPouchSpec> Pouches { get; } =
     [
-        Pouch("P1", "mSi", "esp32-rig-a", 0, BareSilicon),
-        Pouch("P2", "mSi@NHC-700-5", "esp32-rig-a", 1, new GompertzKinetics(0.09, 0.03, 2)),
-        Pouch("P3", "mSi@NHC-700-10", "esp32-rig-b", 0, new GompertzKinetics(0.06, 0.02, 2)),
-        Pouch("P4", "mSi@NHC-700-20", "esp32-rig-b", 1, new GompertzKinetics(0.03, 0.01, 2)),
+        Pouch("P1", "mSi", "esp32-rig-a", BareSilicon),
+        Pouch("P2", "mSi@NHC-700-5", "esp32-rig-b", new GompertzKinetics(0.09, 0.03, 2)),
+        Pouch("P3", "mSi@NHC-700-10", "esp32-rig-c", new GompertzKinetics(0.06, 0.02, 2)),
+        Pouch("P4", "mSi@NHC-700-20", "esp32-rig-d", new GompertzKinetics(0.03, 0.01, 2)),
     ];
 
     /// <summary>The oven: 50 °C ± 0.2 °C ripple, the door open for 2 minutes at each GC sample.</summary>
@@ -66,6 +70,6 @@ public static class SeedExperiment
             await api.PostSampleAsync(Name, pouch.Spec.Id, rig.StartedAt + elapsed, h2Percent, ct).ConfigureAwait(false);
         });
 
-    private static RigPouchSpec Pouch(string id, string sample, string deviceId, int sensor, GompertzKinetics kinetics) =>
-        new(id, sample, deviceId, sensor, VesselKind.PouchInJar, JarGasVolumeMl, SlurryMassG, kinetics);
+    private static RigPouchSpec Pouch(string id, string sample, string deviceId, GompertzKinetics kinetics) =>
+        new(id, sample, deviceId, 0, VesselKind.PouchInJar, JarGasVolumeMl, SlurryMassG, kinetics);
 }

@@ -75,8 +75,11 @@ public sealed class SimulatedVessel
     /// <summary>Gas leaking out of the measured space (headspace, or the jar), in mL h⁻¹ at standard conditions (0: tight).</summary>
     public double LeakMlStdPerHour { get; set; }
 
-    /// <summary>Gas the slurry has evolved by <paramref name="elapsed"/>, in mL at standard conditions (the truth the host should recover).</summary>
-    public double EvolvedMlStd(TimeSpan elapsed) => Kinetics.MlStdPerG(elapsed.TotalDays) * SlurryMassG;
+    /// <summary>
+    /// Gas the slurry has evolved between sealing and <paramref name="elapsed"/>, in mL at standard conditions (the
+    /// truth the host should recover; a Gompertz curve is not quite 0 at time 0, so its value then is taken off).
+    /// </summary>
+    public double EvolvedMlStd(TimeSpan elapsed) => (Kinetics.MlStdPerG(elapsed.TotalDays) - Kinetics.MlStdPerG(0)) * SlurryMassG;
 
     /// <summary>True absolute pressure at <paramref name="elapsed"/> and <paramref name="temperatureC"/>, in Pa; advances the leak.</summary>
     public double PressurePa(TimeSpan elapsed, double temperatureC)

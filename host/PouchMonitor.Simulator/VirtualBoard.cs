@@ -18,6 +18,7 @@ public sealed class VirtualBoard : IDisposable
     private readonly BoardPlatform _platform = new();
     private readonly BoardClock _clock;
     private readonly Lock _sync = new();
+    private readonly Dictionary<uint, uint> _earlierBoots = [];
     private volatile bool _rebootRequested;
     private FirmwareCore _core;
     private Thread? _thread;
@@ -65,6 +66,18 @@ public sealed class VirtualBoard : IDisposable
         get { lock (_sync) { return _core.NextSequence; } }
     }
 
+    /// <summary>Readings made in each boot so far (boot counter to count; sequence numbers run from 0 to count − 1).</summary>
+    public IReadOnlyDictionary<uint, uint> ReadingsByBoot
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return new Dictionary<uint, uint>(_earlierBoots) { [_core.Boot] = _core.NextSequence };
+            }
+        }
+    }
+
     /// <summary>Readings waiting in the flash buffer.</summary>
     public int Buffered
     {
@@ -82,9 +95,14 @@ public sealed class VirtualBoard : IDisposable
     /// <summary>Power-cycles the board (a crash, not a commanded reboot): RAM is lost, flash stays.</summary>
     public void Reboot() => _rebootRequested = true;
 
-    /// <summary>Stops the main loop and closes the connection without the last will.</summary>
+    /// <summary>Stops the main loop and closes the connection without the last will; idempotent.</summary>
     public void Dispose()
     {
+        if (_stopping)
+        {
+            return;
+        }
+
         _stopping = true;
         _thread?.Join();
         Wifi.Disconnect();
@@ -114,7 +132,8 @@ public sealed class VirtualBoard : IDisposable
                 }
             }
 
-            Thread.Sleep(_time.ToReal(TimeSpan.FromMilliseconds(Math.Max(sleepMs, 1))));
+            // At least 1 ms of real time, so a fast clock does not turn the loop into a busy wait.
+            Thread.Sleep(TimeSpan.FromMilliseconds(Math.Max(_time.ToReal(TimeSpan.FromMilliseconds(sleepMs)).TotalMilliseconds, 1)));
         }
     }
 
@@ -122,6 +141,7 @@ public sealed class VirtualBoard : IDisposable
     {
         _platform.ResetReason = _rebootRequested ? "power-on" : "software";
         _rebootRequested = false;
+        _earlierBoots[_core.Boot] = _core.NextSequence;
         Wifi.Disconnect();
         _clock.Reboot();
         _core = NewCore();
