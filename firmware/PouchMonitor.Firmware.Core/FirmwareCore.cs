@@ -35,6 +35,7 @@ namespace PouchMonitor.Firmware.Core
         private readonly WatchdogPolicy _watchdog = new WatchdogPolicy();
         private readonly string _statusTopic;
         private readonly string _configTopic;
+        private readonly string _commandTopic;
         private MqttSession _session;
         private Sampler _sampler;
         private Publisher _publisher;
@@ -75,6 +76,10 @@ namespace PouchMonitor.Firmware.Core
             for (var i = 0; i < sensors.Length; i++)
             {
                 _sensors[i] = new SensorChannel(sensors[i]);
+                if (i > 0 && _sensors[i].Slot.SensorIndex <= _sensors[i - 1].Slot.SensorIndex)
+                {
+                    throw new ArgumentException("sensor indexes must increase", nameof(sensors));
+                }
             }
 
             _transport = transport ?? throw new ArgumentNullException(nameof(transport));
@@ -86,7 +91,8 @@ namespace PouchMonitor.Firmware.Core
             _random = new Random(randomSeed);
             _statusTopic = Topic("status");
             _configTopic = Topic("config");
-            _inbox = new MqttInbox(Topic("cmd"));
+            _commandTopic = Topic("cmd");
+            _inbox = new MqttInbox(_commandTopic);
         }
 
         /// <summary>Boot counter of this boot.</summary>
@@ -109,10 +115,11 @@ namespace PouchMonitor.Firmware.Core
         {
             _state.StartBoot();
             _ring.Open();
-            _health.ResetReason = _state.PreviousBootEndedByCommand ? "command" : _platform.ResetReason;
+            var resetReason = _state.PreviousBootEndedByCommand ? "command" : _platform.ResetReason;
+            _health.ResetReason = IsToken(resetReason) ? resetReason : "unknown";
             _sampler = new Sampler(_sensors, _clock, _ring, _state.Boot, _state.Settings.IntervalS);
             _publisher = new Publisher(_ring, _encoder, _transport, Topic("readings"));
-            _session = new MqttSession(_transport, _inbox, new Backoff(_random), _deviceId, _statusTopic, _encoder.EncodeOffline(_state.Boot), Topic("cmd"));
+            _session = new MqttSession(_transport, _inbox, new Backoff(_random), _deviceId, _statusTopic, _encoder.EncodeOffline(_state.Boot), _commandTopic);
         }
 
         /// <summary>
@@ -256,17 +263,20 @@ namespace PouchMonitor.Firmware.Core
 
         private static long Earliest(long a, long b) => a < b ? a : b;
 
-        private static bool IsValidDeviceId(string deviceId)
+        private static bool IsValidDeviceId(string deviceId) =>
+            IsToken(deviceId) && deviceId[0] != '-' && deviceId != "alerts";
+
+        // 1-32 of a-z, 0-9 and '-': safe in a topic level and in a JSON string without escaping.
+        private static bool IsToken(string value)
         {
-            if (deviceId == null || deviceId.Length == 0 || deviceId.Length > ContractLimits.MaxDeviceIdLength
-                || deviceId[0] == '-' || deviceId == "alerts")
+            if (value == null || value.Length == 0 || value.Length > ContractLimits.MaxDeviceIdLength)
             {
                 return false;
             }
 
-            for (var i = 0; i < deviceId.Length; i++)
+            for (var i = 0; i < value.Length; i++)
             {
-                var c = deviceId[i];
+                var c = value[i];
                 if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
                 {
                     return false;

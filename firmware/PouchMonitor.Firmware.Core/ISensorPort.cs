@@ -11,7 +11,7 @@ namespace PouchMonitor.Firmware.Core
 
         /// <summary>
         /// (Re)creates the driver: checks the chip id and configures forced mode, pressure oversampling ×16,
-        /// temperature oversampling ×2, humidity skipped, IIR filter ×16. Must not throw.
+        /// temperature oversampling ×2, humidity skipped, IIR filter coefficient 4. Must not throw.
         /// </summary>
         SensorInit Initialize();
 

@@ -144,7 +144,7 @@ namespace PouchMonitor.Firmware
         {
             driver.TemperatureSampling = Sampling.LowPower;
             driver.PressureSampling = Sampling.UltraHighResolution;
-            driver.FilterMode = Bmx280FilteringMode.X16;
+            driver.FilterMode = Bmx280FilteringMode.X4;
         }
 
         // Reads the settings back: a write the chip missed would otherwise go unnoticed for the whole test.
@@ -152,7 +152,7 @@ namespace PouchMonitor.Firmware
             TryReadRegister(ControlMeasurementRegister, out var control)
             && (control & 0b1111_1100) == ExpectedControlMeasurement
             && TryReadRegister(ConfigRegister, out var config)
-            && ((config >> 2) & 0b111) == (int)Bmx280FilteringMode.X16;
+            && ((config >> 2) & 0b111) == (int)Bmx280FilteringMode.X4;
 
         private bool IsAnswering() => TryReadRegister(ChipIdRegister, out var chipId) && chipId == ExpectedChipId;
 

@@ -9,8 +9,11 @@ namespace PouchMonitor.Simulator;
 /// </summary>
 /// <remarks>
 /// A conversion happens when the driver writes forced mode to ctrl_meas (the chip then returns to sleep, as the real
-/// one does) or, in normal mode, on every read of the data registers. Not emulated: the IIR filter (each conversion
-/// reports the true values at once), measurement timing, humidity (raw 0x8000, "skipped"), SPI. Thread-safe.
+/// one does) or, in normal mode, on every read of the data registers.
+/// The IIR filter of the config register acts on the raw temperature and pressure as the chip's does (datasheet
+/// §3.4.4: filtered = (filtered_old · (c − 1) + adc) / c, started by the first conversion after a reset), so a step
+/// takes the chip's time to come through. Not emulated: measurement timing, humidity (raw 0x8000, "skipped"), SPI.
+/// Thread-safe.
 /// </remarks>
 public sealed class Bme280RegisterMap
 {
@@ -35,6 +38,10 @@ public sealed class Bme280RegisterMap
     private readonly Bmx280Calibration _calibration;
     private double _pressurePa = 101325;
     private double _temperatureC = 25;
+    private double _filteredRawT = double.NaN;
+    private double _filteredRawP = double.NaN;
+    private bool _frozen;
+    private int _conversions;
 
     /// <summary>Creates a chip with the given id (<see cref="Bme280ChipId"/> or <see cref="Bmp280ChipId"/>) and calibration.</summary>
     public Bme280RegisterMap(byte chipId = Bme280ChipId, Bmx280Calibration? calibration = null)
@@ -62,10 +69,17 @@ public sealed class Bme280RegisterMap
     }
 
     /// <summary>When true, conversions leave the data registers as they are: a stuck sensor.</summary>
-    public bool Frozen { get; set; }
+    public bool Frozen
+    {
+        get { lock (_sync) { return _frozen; } }
+        set { lock (_sync) { _frozen = value; } }
+    }
 
     /// <summary>Conversions made so far.</summary>
-    public int Conversions { get; private set; }
+    public int Conversions
+    {
+        get { lock (_sync) { return _conversions; } }
+    }
 
     /// <summary>Reads one register.</summary>
     public byte Read(byte register)
@@ -92,6 +106,8 @@ public sealed class Bme280RegisterMap
                     _registers[CtrlHumRegister] = 0;
                     _registers[CtrlMeasRegister] = 0;
                     _registers[ConfigRegister] = 0;
+                    _filteredRawT = double.NaN;
+                    _filteredRawP = double.NaN;
                     break;
                 case CtrlHumRegister or ConfigRegister:
                     _registers[register] = value;
@@ -111,18 +127,27 @@ public sealed class Bme280RegisterMap
 
     private void Convert()
     {
-        Conversions++;
-        if (Frozen)
+        _conversions++;
+        if (_frozen)
         {
             return;
         }
 
         var ctrlMeas = _registers[CtrlMeasRegister];
         var rawT = Bmx280Compensation.RawTemperature(_calibration, _temperatureC);
-        var fine = Bmx280Compensation.TemperatureFine(_calibration, rawT);
-        StoreRaw(TemperatureRegister, (ctrlMeas >> 5) == 0 ? SkippedRaw : rawT);
-        StoreRaw(PressureRegister, ((ctrlMeas >> 2) & 0b111) == 0 ? SkippedRaw : Bmx280Compensation.RawPressure(_calibration, fine, _pressurePa));
+        var rawP = Bmx280Compensation.RawPressure(_calibration, Bmx280Compensation.TemperatureFine(_calibration, rawT), _pressurePa);
+        var coefficient = FilterCoefficient(_registers[ConfigRegister]);
+        _filteredRawT = Filter(_filteredRawT, rawT, coefficient);
+        _filteredRawP = Filter(_filteredRawP, rawP, coefficient);
+        StoreRaw(TemperatureRegister, (ctrlMeas >> 5) == 0 ? SkippedRaw : (int)Math.Round(_filteredRawT));
+        StoreRaw(PressureRegister, ((ctrlMeas >> 2) & 0b111) == 0 ? SkippedRaw : (int)Math.Round(_filteredRawP));
     }
+
+    // config bits 4:2: 0 off, then 2, 4, 8, 16 (values above 4 also mean 16).
+    private static int FilterCoefficient(byte config) => 1 << Math.Min((config >> 2) & 0b111, 4);
+
+    private static double Filter(double filtered, int raw, int coefficient) =>
+        double.IsNaN(filtered) ? raw : ((filtered * (coefficient - 1)) + raw) / coefficient;
 
     // A 20-bit value as msb, lsb and the high nibble of xlsb.
     private void StoreRaw(byte register, int raw)

@@ -44,7 +44,7 @@ public sealed class Bmx280SensorPort : ISensorPort, IDisposable
             _sensor = Slot.Chip == SensorChip.Bme280 ? new Bme280(device) { HumiditySampling = Sampling.Skipped } : new Bmp280(device);
             _sensor.TemperatureSampling = Sampling.LowPower;
             _sensor.PressureSampling = Sampling.UltraHighResolution;
-            _sensor.FilterMode = Bmx280FilteringMode.X16;
+            _sensor.FilterMode = Bmx280FilteringMode.X4;
             return SensorInit.Ok;
         }
         catch (IOException)

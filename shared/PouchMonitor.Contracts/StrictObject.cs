@@ -54,17 +54,9 @@ internal sealed class StrictObject
         return number;
     }
 
-    public double? OptionalDouble(string name, double min, double max) => Has(name) ? Double(name, min, max) : null;
-
     public string String(string name) => Required(name, JsonValueKind.String).GetString()!;
 
     public string? OptionalString(string name) => Has(name) ? String(name) : null;
-
-    public bool Boolean(string name)
-    {
-        var value = Required(name, JsonValueKind.True, JsonValueKind.False);
-        return value.GetBoolean();
-    }
 
     public JsonElement.ArrayEnumerator Array(string name, int minLength, int maxLength)
     {
@@ -80,16 +72,16 @@ internal sealed class StrictObject
 
     public string PathOf(string name, int index) => $"{_path}.{name}[{index}]";
 
-    private JsonElement Required(string name, params JsonValueKind[] kinds)
+    private JsonElement Required(string name, JsonValueKind kind)
     {
         if (!_element.TryGetProperty(name, out var value))
         {
             throw new ContractViolationException($"{_path}.{name} is missing");
         }
 
-        if (System.Array.IndexOf(kinds, value.ValueKind) < 0)
+        if (value.ValueKind != kind)
         {
-            throw new ContractViolationException($"{_path}.{name} is a {value.ValueKind}, not a {kinds[0]}");
+            throw new ContractViolationException($"{_path}.{name} is a {value.ValueKind}, not a {kind}");
         }
 
         return value;

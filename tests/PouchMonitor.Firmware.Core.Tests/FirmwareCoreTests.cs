@@ -282,6 +282,23 @@ public class FirmwareCoreTests
     }
 
     [Fact]
+    public void Tick_PlatformResetReasonNotAToken_ReportsUnknown()
+    {
+        _board.Reboot(resetReason: "Brown \"out\"");
+
+        _board.Run(1);
+
+        Assert.Equal("unknown", Delivered.Statuses(Transport)[^1].Health!.ResetReason);
+    }
+
+    [Fact]
+    public void Constructor_SensorIndexesNotIncreasing_Throws()
+    {
+        Assert.Throws<ArgumentException>(() =>
+            new FirmwareCore(Board.DeviceId, [new FakeSensorPort(1), new FakeSensorPort(1)], new FakeFlash(1024), new FakeFlash(64), Transport, new FakeClock(), new FakePlatform(), 1));
+    }
+
+    [Fact]
     public void Constructor_InvalidDeviceId_Throws()
     {
         Assert.Throws<ArgumentException>(() =>

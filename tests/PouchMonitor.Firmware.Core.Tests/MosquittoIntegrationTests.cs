@@ -1,4 +1,9 @@
+using System.Collections.Concurrent;
 using System.Runtime.Versioning;
+using System.Text;
+using MQTTnet;
+using MQTTnet.Protocol;
+using PouchMonitor.Contracts;
 using PouchMonitor.Firmware.Core.Tests.Broker;
 using PouchMonitor.Firmware.Core.Tests.Fakes;
 using PouchMonitor.Simulator;
@@ -7,13 +12,13 @@ namespace PouchMonitor.Firmware.Core.Tests;
 
 /// <summary>
 /// The core with the MQTTnet transport against a real mosquitto that is stopped for a while and started again: every
-/// reading reaches a host subscriber, in sequence, none lost. Device time runs 100× faster than real time (each
-/// 10 ms real tick is one device second), so minutes of device time take seconds.
+/// reading reaches a host subscriber, in sequence, none lost. Device time runs about 50× faster than real time (each
+/// 10 ms real tick is half a device second), so minutes of device time take seconds.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public class MosquittoIntegrationTests
 {
-    private const long DeviceMsPerTick = 1000;
+    private const long DeviceMsPerTick = 500;
 
     [Fact]
     public async Task Tick_BrokerStoppedAndRestarted_EveryReadingArrivesOnceInSequence()
@@ -58,6 +63,51 @@ public class MosquittoIntegrationTests
         Assert.True(core.Session.Connections >= 2);
         Assert.Equal(expected, host.Received.Distinct());
         Assert.Equal(0, core.Ring.Dropped);
+    }
+
+    [Fact]
+    public async Task Tick_CommandThroughBrokerThenDeviceVanishes_ConfigRepliedAndLastWillPublished()
+    {
+        using var broker = new Mosquitto();
+        broker.Start();
+        using var host = new MqttClientFactory().CreateMqttClient();
+        var messages = new ConcurrentQueue<(string Topic, string Payload, bool Retain)>();
+        host.ApplicationMessageReceivedAsync += e =>
+        {
+            messages.Enqueue((e.ApplicationMessage.Topic, Encoding.UTF8.GetString(e.ApplicationMessage.Payload), e.ApplicationMessage.Retain));
+            return Task.CompletedTask;
+        };
+        var ct = TestContext.Current.CancellationToken;
+        await host.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build(), ct);
+        await host.SubscribeAsync(Topics.AllStatus, MqttQualityOfServiceLevel.AtLeastOnce, ct);
+        await host.SubscribeAsync(Topics.AllConfig, MqttQualityOfServiceLevel.AtLeastOnce, ct);
+        var transport = new MqttNetTransport("127.0.0.1", broker.Port);
+        var clock = new FakeClock();
+        var core = new FirmwareCore(
+            Board.DeviceId, [new FakeSensorPort(0)], new FakeFlash(ReadingRing.RequiredBytes(100)), new FakeFlash(StateStore.RequiredBytes),
+            transport, clock, new FakePlatform(), randomSeed: 7);
+        core.Start();
+        RunDevice(core, clock, deviceMs: 5_000);
+
+        await host.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(Topics.Command(Board.DeviceId))
+            .WithPayload(DeviceCommand.SetInterval(30).ToPayload())
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build(), ct);
+        await WaitUntilAsync(() =>
+        {
+            RunDevice(core, clock, DeviceMsPerTick);
+            return messages.Any(m => m.Topic.EndsWith("/config", StringComparison.Ordinal));
+        });
+        transport.Dispose();
+        await WaitUntilAsync(() => messages.Any(m => m.Payload.Contains("\"offline\"", StringComparison.Ordinal)));
+
+        Assert.Equal(30, core.Settings.IntervalS);
+        var config = DeviceConfigDecoder.Decode(Board.DeviceId, Encoding.UTF8.GetBytes(messages.First(m => m.Topic.EndsWith("/config", StringComparison.Ordinal)).Payload));
+        Assert.Equal(30, config.Value!.IntervalS);
+        var statuses = messages.Where(m => m.Topic == Topics.Status(Board.DeviceId))
+            .Select(m => DeviceStatusDecoder.Decode(Board.DeviceId, Encoding.UTF8.GetBytes(m.Payload)).Value!.State).ToList();
+        Assert.Equal([DeviceState.Online, DeviceState.Offline], statuses);
     }
 
     private static void RunDevice(FirmwareCore core, FakeClock clock, long deviceMs)

@@ -14,6 +14,8 @@ internal static class PouchmonCommand
         {
             ConvertCommand.Create(),
             ServeCommand.Create(),
+            DemoCommand.Create(),
+            SimulateCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

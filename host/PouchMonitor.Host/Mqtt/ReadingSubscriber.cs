@@ -168,7 +168,7 @@ public sealed partial class ReadingSubscriber(
         return builder.Build();
     }
 
-    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         try
         {
@@ -177,10 +177,13 @@ public sealed partial class ReadingSubscriber(
         catch (Exception ex)
         {
             // Not acknowledged: the broker keeps the message in this session and sends it again after reconnecting.
+            // Disconnecting from inside the client's own receive loop would wait for this handler, hence Task.Run.
             e.AutoAcknowledge = false;
             LogStoreFailed(e.ApplicationMessage.Topic, ex.Message);
-            await _client.DisconnectAsync().ConfigureAwait(false);
+            _ = Task.Run(() => _client.DisconnectAsync());
         }
+
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected as {ClientId}, session present: {SessionPresent}")]

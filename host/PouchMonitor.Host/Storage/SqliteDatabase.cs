@@ -19,6 +19,9 @@ public sealed class SqliteDatabase
         {
             DataSource = Path.Combine(dataFolder, "pouchmon.db"),
             Pooling = true,
+            // Give up on a locked database after 5 s (not the default 30 s), so the message is not
+            // acknowledged and the broker delivers it again, rather than the MQTT client stalling.
+            DefaultTimeout = 5,
         }.ToString();
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");

@@ -11,9 +11,11 @@
 
   const fmt = (v, digits) => v == null || !isFinite(v) ? "–" : v.toFixed(digits);
   const utc = (t) => t ? new Date(t).toISOString().replace("T", " ").slice(0, 19) + " UTC" : "–";
-  const age = (t) => {
-    if (!t) { return "–"; }
-    const s = Math.max(0, (Date.now() - new Date(t).getTime()) / 1000);
+  // Ages count from when the server computed them (or a live reading arrived), not from the browser's clock:
+  // the two clocks may differ, and `pouchmon demo` runs the host on an accelerated clock.
+  const age = (receivedAt, ageS) => {
+    if (receivedAt == null || ageS == null) { return "–"; }
+    const s = Math.max(0, ageS + (Date.now() - receivedAt) / 1000);
     return s < 120 ? `${s.toFixed(0)} s` : s < 7200 ? `${(s / 60).toFixed(0)} min` : `${(s / 3600).toFixed(1)} h`;
   };
   const getJson = async (url) => {
@@ -38,7 +40,7 @@
         <dt>H₂</dt><dd>${p.h2Percent == null ? "no GC yet" : `${fmt(p.h2Percent, 1)} % (${p.h2Basis})`}</dd>
         <dt>pressure</dt><dd class="pressure">${fmt(p.pressureKPa, 3)} kPa</dd>
         <dt>temperature</dt><dd class="temperature">${fmt(p.temperatureC, 2)} °C</dd>
-        <dt>last reading</dt><dd class="age" data-time="${p.lastReadingAt ?? ""}" title="${utc(p.lastReadingAt)}">${age(p.lastReadingAt)} ago</dd>
+        <dt>last reading</dt><dd class="age" data-received="${p.receivedAt}" data-age="${p.lastReadingAgeS ?? ""}" title="${utc(p.lastReadingAt)}">${age(p.receivedAt, p.lastReadingAgeS)} ago</dd>
       </dl>
       <div>${health("device", p.deviceHealth, "online")}${health("sensor", p.sensorHealth, "ok")}
         ${p.openAlerts.map((a) => `<span class="badge bad alert-kind">${a.replaceAll("-", " ")}</span>`).join("")}</div>
@@ -49,7 +51,8 @@
     const overview = await getJson(api("/overview"));
     state.conditions = overview.standardConditions.replace(/^mL at /, "");
     $("conditions").textContent = `Gas volumes: dry, at ${state.conditions}`;
-    overview.pouches.forEach((p, i) => { state.colors[p.pouch] ??= palette[i % palette.length]; state.overview.set(p.pouch, p); });
+    const receivedAt = Date.now();
+    overview.pouches.forEach((p, i) => { p.receivedAt = receivedAt; state.colors[p.pouch] ??= palette[i % palette.length]; state.overview.set(p.pouch, p); });
     $("overview").innerHTML = overview.pouches.map(card).join("");
     const select = $("raw-pouch");
     if (select.options.length !== overview.pouches.length) {
@@ -60,7 +63,7 @@
   function onReading(r) {
     const p = state.overview.get(r.pouch);
     if (!p) { return; }
-    Object.assign(p, { lastReadingAt: r.time, pressureKPa: r.pressureKPa, temperatureC: r.temperatureC,
+    Object.assign(p, { lastReadingAt: r.time, lastReadingAgeS: 0, receivedAt: Date.now(), pressureKPa: r.pressureKPa, temperatureC: r.temperatureC,
       dryGasMlStdPerG: r.dryGasMlStdPerG ?? p.dryGasMlStdPerG, h2Percent: r.h2Percent ?? p.h2Percent });
     const element = document.querySelector(`.card[data-pouch="${CSS.escape(r.pouch)}"]`);
     if (element) { element.outerHTML = card(p); }
@@ -260,7 +263,9 @@
     await loadOverview();
     await Promise.all([loadTrend(), loadRaw(), loadAlerts()]);
     connectLive();
-    setInterval(() => document.querySelectorAll(".age").forEach((d) => { d.textContent = `${age(d.dataset.time)} ago`; }), 1000);
+    setInterval(() => document.querySelectorAll(".age").forEach((d) => {
+      d.textContent = `${age(Number(d.dataset.received), d.dataset.age === "" ? null : Number(d.dataset.age))} ago`;
+    }), 1000);
     document.body.dataset.ready = "true";
   }
 

@@ -43,10 +43,11 @@ internal sealed class Board
         }
     }
 
-    public void Reboot()
+    /// <summary>Starts a new core on the same flash, with the reset reason the hardware reports.</summary>
+    public void Reboot(string resetReason = "software")
     {
         Clock = new FakeClock();
-        Platform = new FakePlatform();
+        Platform = new FakePlatform { ResetReason = resetReason };
         Transport.Disconnect();
         Core = Boot();
     }

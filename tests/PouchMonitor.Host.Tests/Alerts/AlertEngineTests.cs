@@ -25,6 +25,20 @@ public sealed class AlertEngineTests : IDisposable
     }
 
     [Fact]
+    public void OnPoints_ExperimentWithItsOwnThreshold_UsesItAndOthersKeepTheDefault()
+    {
+        var options = new AlertOptions { Experiments = { ["e1"] = new AlertThresholds { SwellingMlPerG = 1.0 } } };
+        var engine = _scenario.NewEngine(options);
+
+        engine.OnPoints(Tags, [Point(0, 1.5)], 110_000);
+        engine.OnPoints(Tags with { Experiment = "e2" }, [Point(0, 1.5)], 110_000);
+
+        var alert = Assert.Single(_scenario.All(AlertKind.Swelling));
+        Assert.Equal("e1", alert.Experiment);
+        Assert.Equal(2.0, options.For("e2").OvenToleranceC);
+    }
+
+    [Fact]
     public void OnPoints_GasRisingFasterThanRateOverWindow_OpensAndClosesWhenFlat()
     {
         // 0.1 mL/g every 10 min is 0.6 mL/g/h, above 0.5; flat afterwards.

@@ -43,7 +43,7 @@ internal sealed class AlertScenario : IDisposable
 
     public DeviceAlertRules DeviceRules { get; }
 
-    public AlertEngine NewEngine() => new(Store, Options.Create(new AlertOptions()), Time, new LiveFeed());
+    public AlertEngine NewEngine(AlertOptions? options = null) => new(Store, Options.Create(options ?? new AlertOptions()), Time, new LiveFeed());
 
     /// <summary>A point <paramref name="minutes"/> after the start; 50 °C and 101 kPa unless given.</summary>
     public static GasPoint Point(double minutes, double? gasMlPerG = null, double temperatureC = 50, double pressurePa = 101_000,
