@@ -61,6 +61,7 @@
   }
 
   function onReading(r) {
+    document.body.dataset.liveReadings = String(Number(document.body.dataset.liveReadings ?? 0) + 1);
     const p = state.overview.get(r.pouch);
     if (!p) { return; }
     Object.assign(p, { lastReadingAt: r.time, lastReadingAgeS: 0, receivedAt: Date.now(), pressureKPa: r.pressureKPa, temperatureC: r.temperatureC,

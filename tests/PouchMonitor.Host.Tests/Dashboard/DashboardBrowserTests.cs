@@ -10,26 +10,18 @@ namespace PouchMonitor.Host.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardBrowserTests : IAsyncLifetime
 {
-    private static readonly string Screenshots = Path.Combine(RepositoryRoot(), "artifacts", "dashboard");
+    private static readonly string Screenshots = Chromium.Screenshots;
     private DashboardRig _rig = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _rig = await DashboardRig.StartAsync();
         _rig.FeedDays(6, TimeSpan.FromMinutes(10));
         await _rig.AddSamplingAsync("P01", 2, 31.5);
         await _rig.AddSamplingAsync("P05", 4, 38.2);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        Directory.CreateDirectory(Screenshots);
+        (_playwright, _browser) = await Chromium.LaunchAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -82,16 +74,5 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         _rig.Host.Get<AlertEngine>().Set(new SeriesTags(DashboardRig.Experiment, pouch, "sample", DashboardRig.DeviceId),
             AlertKind.OvenTemperature, true, false, 55.3, $"{pouch}: oven 55.3 °C, outside 48–52 °C");
         return _rig.Host.Get<AlertStore>().OpenAlerts().Single(a => a.Pouch == pouch);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "PouchMonitor.sln")))
-        {
-            folder = folder.Parent ?? throw new InvalidOperationException("PouchMonitor.sln not found above the test's folder");
-        }
-
-        return folder.FullName;
     }
 }
