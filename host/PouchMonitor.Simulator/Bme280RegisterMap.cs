@@ -9,8 +9,11 @@ namespace PouchMonitor.Simulator;
 /// </summary>
 /// <remarks>
 /// A conversion happens when the driver writes forced mode to ctrl_meas (the chip then returns to sleep, as the real
-/// one does) or, in normal mode, on every read of the data registers. Not emulated: the IIR filter (each conversion
-/// reports the true values at once), measurement timing, humidity (raw 0x8000, "skipped"), SPI. Thread-safe.
+/// one does) or, in normal mode, on every read of the data registers.
+/// The IIR filter of the config register acts on the raw temperature and pressure as the chip's does (datasheet
+/// §3.4.4: filtered = (filtered_old · (c − 1) + adc) / c, started by the first conversion after a reset), so a step
+/// takes the chip's time to come through. Not emulated: measurement timing, humidity (raw 0x8000, "skipped"), SPI.
+/// Thread-safe.
 /// </remarks>
 public sealed class Bme280RegisterMap
 {
@@ -35,6 +38,8 @@ public sealed class Bme280RegisterMap
     private readonly Bmx280Calibration _calibration;
     private double _pressurePa = 101325;
     private double _temperatureC = 25;
+    private double _filteredRawT = double.NaN;
+    private double _filteredRawP = double.NaN;
     private bool _frozen;
     private int _conversions;
 
@@ -101,6 +106,8 @@ public sealed class Bme280RegisterMap
                     _registers[CtrlHumRegister] = 0;
                     _registers[CtrlMeasRegister] = 0;
                     _registers[ConfigRegister] = 0;
+                    _filteredRawT = double.NaN;
+                    _filteredRawP = double.NaN;
                     break;
                 case CtrlHumRegister or ConfigRegister:
                     _registers[register] = value;
@@ -128,10 +135,19 @@ public sealed class Bme280RegisterMap
 
         var ctrlMeas = _registers[CtrlMeasRegister];
         var rawT = Bmx280Compensation.RawTemperature(_calibration, _temperatureC);
-        var fine = Bmx280Compensation.TemperatureFine(_calibration, rawT);
-        StoreRaw(TemperatureRegister, (ctrlMeas >> 5) == 0 ? SkippedRaw : rawT);
-        StoreRaw(PressureRegister, ((ctrlMeas >> 2) & 0b111) == 0 ? SkippedRaw : Bmx280Compensation.RawPressure(_calibration, fine, _pressurePa));
+        var rawP = Bmx280Compensation.RawPressure(_calibration, Bmx280Compensation.TemperatureFine(_calibration, rawT), _pressurePa);
+        var coefficient = FilterCoefficient(_registers[ConfigRegister]);
+        _filteredRawT = Filter(_filteredRawT, rawT, coefficient);
+        _filteredRawP = Filter(_filteredRawP, rawP, coefficient);
+        StoreRaw(TemperatureRegister, (ctrlMeas >> 5) == 0 ? SkippedRaw : (int)Math.Round(_filteredRawT));
+        StoreRaw(PressureRegister, ((ctrlMeas >> 2) & 0b111) == 0 ? SkippedRaw : (int)Math.Round(_filteredRawP));
     }
+
+    // config bits 4:2: 0 off, then 2, 4, 8, 16 (values above 4 also mean 16).
+    private static int FilterCoefficient(byte config) => 1 << Math.Min((config >> 2) & 0b111, 4);
+
+    private static double Filter(double filtered, int raw, int coefficient) =>
+        double.IsNaN(filtered) ? raw : ((filtered * (coefficient - 1)) + raw) / coefficient;
 
     // A 20-bit value as msb, lsb and the high nibble of xlsb.
     private void StoreRaw(byte register, int raw)

@@ -5,6 +5,7 @@ using PouchMonitor.Host.Conversion;
 
 // Usage: dotnet run -c Release --project tests/PouchMonitor.Benchmarks -- [--generate DIR] [--pouches 50] [--days 14] [--interval-s 10]
 // With --generate it only writes experiment.json and readings.csv into DIR (for profiling or trying convert).
+// With --trend it times the dashboard's trend endpoint instead (16 pouches unless --pouches says otherwise).
 // Each pass runs in a child process of its own so that its peak memory (VmHWM) is its alone.
 if (args is ["--child", var pass, var directory])
 {
@@ -17,7 +18,7 @@ if (args is ["--child", var pass, var directory])
     return 0;
 }
 
-int pouches = Option("--pouches", 50);
+int pouches = Option("--pouches", args.Contains("--trend") ? 16 : 50);
 int days = Option("--days", 14);
 int intervalS = Option("--interval-s", 10);
 if (args is ["--generate", var into, ..])
@@ -29,6 +30,11 @@ if (args is ["--generate", var into, ..])
 string work = Directory.CreateTempSubdirectory("pouchmon-bench-").FullName;
 try
 {
+    if (args.Contains("--trend"))
+    {
+        return await TrendBenchmark.RunAsync(work, pouches, days, intervalS).ConfigureAwait(false);
+    }
+
     Console.WriteLine($"Generating {pouches} pouches × {days} days at {intervalS} s in {work} …");
     ReadingsFileGenerator.Write(work, pouches, TimeSpan.FromDays(days), TimeSpan.FromSeconds(intervalS));
     var bare = Child("bare", work);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Analysis;
+using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
 
@@ -16,18 +17,20 @@ public sealed class AlertEngine
     private readonly AlertStore _store;
     private readonly AlertOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly LiveFeed _live;
     private readonly Dictionary<(PouchKey, AlertKind), Alert> _open;
     private readonly Dictionary<PouchKey, PouchAlertHistory> _history = [];
     private readonly Lock _lock = new();
     private readonly Channel<AlertChange> _changes = Channel.CreateUnbounded<AlertChange>();
 
     /// <summary>Picks up the alerts left open by an earlier run.</summary>
-    public AlertEngine(AlertStore store, IOptions<AlertOptions> options, TimeProvider timeProvider)
+    public AlertEngine(AlertStore store, IOptions<AlertOptions> options, TimeProvider timeProvider, LiveFeed live)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _options = options.Value;
         _timeProvider = timeProvider;
+        _live = live;
         _open = store.OpenAlerts().ToDictionary(a => (new PouchKey(a.Experiment, a.Pouch), a.Kind));
         PipelineMetrics.AlertsOpen.Set(_open.Count);
     }
@@ -81,11 +84,21 @@ public sealed class AlertEngine
 
             PipelineMetrics.AlertsOpen.Set(_open.Count);
             _changes.Writer.TryWrite(new AlertChange(alert!, tags));
+            _live.Publish(new LiveMessage(tags.Experiment, "alert", alert!));
         }
     }
 
     /// <summary>Acknowledges an alert; false when there is no such unacknowledged alert.</summary>
-    public bool Acknowledge(long id) => _store.Acknowledge(id, _timeProvider.GetUtcNow());
+    public bool Acknowledge(long id)
+    {
+        var acknowledged = _store.Acknowledge(id, _timeProvider.GetUtcNow());
+        if (acknowledged && _store.Find(id) is { } alert)
+        {
+            _live.Publish(new LiveMessage(alert.Experiment, "alert", alert));
+        }
+
+        return acknowledged;
+    }
 
     private void Evaluate(SeriesTags tags, GasPoint point, PouchAlertHistory history, AlertThresholds t, double sensorMaxPa)
     {

@@ -48,6 +48,9 @@ public sealed class AlertStore(SqliteDatabase database, Outbox outbox)
         return Update(connection, null, "UPDATE alerts SET acknowledged_ms = $at WHERE id = $id AND acknowledged_ms IS NULL", id, at) == 1;
     }
 
+    /// <summary>The alert with <paramref name="id"/>, or null.</summary>
+    public Alert? Find(long id) => Query("WHERE id = $id", id: id).FirstOrDefault();
+
     /// <summary>Open alerts, oldest first.</summary>
     public IReadOnlyList<Alert> OpenAlerts() => Query("WHERE closed_ms IS NULL");
 
@@ -65,12 +68,13 @@ public sealed class AlertStore(SqliteDatabase database, Outbox outbox)
         return command.ExecuteNonQuery();
     }
 
-    private List<Alert> Query(string where, string? experiment = null)
+    private List<Alert> Query(string where, string? experiment = null, long? id = null)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM alerts {where}";
         command.Parameters.AddWithValue("$e", (object?)experiment ?? DBNull.Value);
+        command.Parameters.AddWithValue("$id", (object?)id ?? DBNull.Value);
         using var reader = command.ExecuteReader();
         var alerts = new List<Alert>();
         while (reader.Read())

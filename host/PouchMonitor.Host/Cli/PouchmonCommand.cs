@@ -15,6 +15,8 @@ internal static class PouchmonCommand
             ConvertCommand.Create(),
             ReportCommand.Create(),
             ServeCommand.Create(),
+            DemoCommand.Create(),
+            SimulateCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

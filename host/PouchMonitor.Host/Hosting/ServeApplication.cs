@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Api;
+using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
@@ -37,6 +38,10 @@ public static class ServeApplication
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<DeviceAlertRules>();
         services.AddSingleton<GasPipeline>();
+        services.AddSingleton<LiveFeed>();
+        services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<SeriesCache>();
+        services.AddSingleton<TrendBuilder>();
         services.AddHttpClient(nameof(AlertDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<MessageIngestor>();
         AddHostedSingleton<InfluxMirror>(services);
@@ -55,6 +60,7 @@ public static class ServeApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        DashboardEndpoints.Map(app);
         ExperimentEndpoints.Map(app);
         AlertEndpoints.Map(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });

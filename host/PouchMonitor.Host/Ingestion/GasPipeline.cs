@@ -1,5 +1,6 @@
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Storage;
 
@@ -15,7 +16,9 @@ public sealed class GasPipeline(
     ReadingStore readings,
     ExperimentDataStore experimentData,
     GasStore gas,
-    AlertEngine alerts)
+    AlertEngine alerts,
+    LiveFeed live,
+    SeriesCache cache)
 {
     private readonly Dictionary<PouchKey, PouchState> _pouches = [];
     private readonly Lock _lock = new();
@@ -109,6 +112,11 @@ public sealed class GasPipeline(
         var tags = SeriesTags.Of(experiment, pouch);
         gas.Write(tags, newReadings, points);
         alerts.OnPoints(tags, points, pouch.Spec.SensorMaxPa);
+        if (points.Count > 0)
+        {
+            cache.Written(new PouchKey(tags.Experiment, tags.Pouch), points.Min(p => p.Time));
+            live.Publish(new LiveMessage(experiment.Name, "reading", LiveReading.Of(pouch, points[^1])));
+        }
     }
 
     private static PressureReading ToPressureReading(StoredReading reading) =>

@@ -11,7 +11,7 @@ namespace PouchMonitor.Host.Storage;
 public sealed class GasStore(SqliteDatabase database, Outbox outbox)
 {
     private const string Columns = "time_ms, pressure_pa, temperature_c, dry_gas_ml_std, dry_gas_ml_std_per_g, swelling_ml, " +
-        "swelling_ml_per_g, h2_percent, h2_ml_std, h2_ml_std_per_g, h2_basis, flags";
+        "swelling_ml_per_g, h2_percent, h2_ml_std, h2_ml_std_per_g, h2_basis, flags, vessel_dry_gas_ml_std";
 
     /// <summary>Stores points, replacing any at the same time, and queues the lines of them and of the new readings.</summary>
     public void Write(SeriesTags tags, IEnumerable<StoredReading> readings, IReadOnlyList<GasPoint> points)
@@ -51,6 +51,7 @@ public sealed class GasStore(SqliteDatabase database, Outbox outbox)
                 H2MlStdPerG = Nullable(reader, 9),
                 H2Basis = reader.IsDBNull(10) ? null : Enum.Parse<H2Basis>(reader.GetString(10)),
                 Flags = (GasFlags)reader.GetInt64(11),
+                VesselDryGasMlStd = Nullable(reader, 12),
             });
         }
 
@@ -62,7 +63,7 @@ public sealed class GasStore(SqliteDatabase database, Outbox outbox)
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT OR REPLACE INTO gas (experiment, pouch, {Columns}) VALUES ($experiment, $pouch, " +
-            "$time, $p, $c, $gas, $gasPerG, $swelling, $swellingPerG, $h2Percent, $h2, $h2PerG, $basis, $flags)";
+            "$time, $p, $c, $gas, $gasPerG, $swelling, $swellingPerG, $h2Percent, $h2, $h2PerG, $basis, $flags, $vessel)";
         command.Parameters.AddWithValue("$experiment", tags.Experiment);
         command.Parameters.AddWithValue("$pouch", tags.Pouch);
         foreach (var point in points)
@@ -79,6 +80,7 @@ public sealed class GasStore(SqliteDatabase database, Outbox outbox)
             Set(command, "$h2PerG", point.H2MlStdPerG);
             Set(command, "$basis", point.H2Basis?.ToString());
             Set(command, "$flags", (long)point.Flags);
+            Set(command, "$vessel", point.VesselDryGasMlStd);
             command.ExecuteNonQuery();
         }
     }

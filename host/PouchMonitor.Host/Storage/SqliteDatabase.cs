@@ -26,6 +26,7 @@ public sealed class SqliteDatabase
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, Schema);
+        AddColumnIfMissing(connection, "gas", "vessel_dry_gas_ml_std REAL");
     }
 
     /// <summary>An open connection; the caller disposes it.</summary>
@@ -47,6 +48,18 @@ public sealed class SqliteDatabase
         command.ExecuteNonQuery();
     }
 
+    // A file made before the column existed gets it empty; recomputing a pouch fills it.
+    private static void AddColumnIfMissing(SqliteConnection connection, string table, string columnDefinition)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $name";
+        command.Parameters.AddWithValue("$name", columnDefinition.Split(' ')[0]);
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            Execute(connection, $"ALTER TABLE {table} ADD COLUMN {columnDefinition}");
+        }
+    }
+
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS readings (
             device TEXT NOT NULL, boot INTEGER NOT NULL, seq INTEGER NOT NULL, sensor INTEGER NOT NULL,
@@ -59,6 +72,7 @@ public sealed class SqliteDatabase
             pressure_pa REAL NOT NULL, temperature_c REAL NOT NULL,
             dry_gas_ml_std REAL, dry_gas_ml_std_per_g REAL, swelling_ml REAL, swelling_ml_per_g REAL,
             h2_percent REAL, h2_ml_std REAL, h2_ml_std_per_g REAL, h2_basis TEXT, flags INTEGER NOT NULL,
+            vessel_dry_gas_ml_std REAL,
             PRIMARY KEY (experiment, pouch, time_ms));
         CREATE TABLE IF NOT EXISTS events (
             id INTEGER PRIMARY KEY AUTOINCREMENT, experiment TEXT NOT NULL, pouch TEXT NOT NULL,

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Experiments;
+using PouchMonitor.Host.Ingestion;
+
+namespace PouchMonitor.Host.Dashboard;
+
+/// <summary>
+/// The dashboard: its page at <c>/</c> and the endpoints behind it, next to <c>/api/experiments</c>: overview cards,
+/// the downsampled trend, a pouch's raw view and the live event stream. Errors are ProblemDetails.
+/// </summary>
+public static class DashboardEndpoints
+{
+    private const int DefaultColumns = 1200;
+    private const int MaxColumns = 8000;
+
+    /// <summary>Maps the page and the endpoints.</summary>
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var root = Path.Combine(AppContext.BaseDirectory, "dashboard");
+        if (Directory.Exists(root))
+        {
+            var files = new PhysicalFileProvider(root);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        var api = app.MapGroup("/api/experiments/{experiment}");
+        api.MapGet("/overview", Overview);
+        api.MapGet("/trend", Trend);
+        api.MapGet("/pouches/{pouch}/raw", Raw);
+        api.MapGet("/live", Live);
+    }
+
+    private static Results<Ok<OverviewResponse>, ProblemHttpResult> Overview(string experiment, ExperimentCatalog catalog, DashboardQueries queries,
+        AlertStore alerts, TimeProvider timeProvider)
+    {
+        if (catalog.Find(experiment) is not { } found)
+        {
+            return NotFound(experiment);
+        }
+
+        var open = alerts.OpenAlerts().Where(a => a.Experiment == experiment).ToList();
+        var now = timeProvider.GetUtcNow();
+        return TypedResults.Ok(new OverviewResponse(experiment, found.Settings.Standard.ToString(),
+            [.. found.Pouches.Select(p => OverviewCard.Of(p, new PouchKey(experiment, p.Spec.Id), queries, open, now))]));
+    }
+
+    private static Results<Ok<TrendResponse>, ProblemHttpResult> Trend(string experiment, ExperimentCatalog catalog, TrendBuilder builder,
+        string? quantity, string? basis, double? fromDays, double? toDays, int? columns, bool? full)
+    {
+        if (catalog.Find(experiment) is not { } found)
+        {
+            return NotFound(experiment);
+        }
+
+        if (quantity is not (null or "gas" or "h2") || basis is not (null or "slurry" or "active"))
+        {
+            return Invalid("quantity must be gas or h2, basis slurry or active");
+        }
+
+        if (columns is < 1 or > MaxColumns || (fromDays is { } from && toDays is { } to && to <= from))
+        {
+            return Invalid($"columns must be 1–{MaxColumns} and toDays after fromDays");
+        }
+
+        var width = full == true ? 0 : columns ?? DefaultColumns;
+        return TypedResults.Ok(builder.Build(found, quantity == "h2", basis == "active", fromDays, toDays, width));
+    }
+
+    private static Results<Ok<RawResponse>, ProblemHttpResult> Raw(string experiment, string pouch, int? columns, ExperimentCatalog catalog,
+        DashboardQueries queries, IOptions<AlertOptions> alertOptions)
+    {
+        if (catalog.Find(experiment)?.FindPouch(pouch) is not { } found)
+        {
+            return NotFound($"{experiment}/{pouch}");
+        }
+
+        if (columns is < 1 or > MaxColumns)
+        {
+            return Invalid($"columns must be 1–{MaxColumns}");
+        }
+
+        var key = new PouchKey(experiment, pouch);
+        var width = columns ?? DefaultColumns;
+        var oven = alertOptions.Value.For(experiment);
+        return TypedResults.Ok(new RawResponse(pouch, oven.OvenTemperatureC - oven.OvenToleranceC, oven.OvenTemperatureC + oven.OvenToleranceC,
+            found.Spec.SensorMaxPa / 1000, catalog.Find(experiment)!.Settings.Standard.ToString(),
+            Channel(queries, key, "pressure_pa", "kPa", 1e-3, width),
+            Channel(queries, key, "temperature_c", "°C", 1, width),
+            Channel(queries, key, "vessel_dry_gas_ml_std", "mL", 1, width)));
+    }
+
+    private static RawChannel Channel(DashboardQueries queries, PouchKey key, string column, string unit, double scale, int columns)
+    {
+        var (timeMs, values) = queries.Series(key, column);
+        var timeS = Array.ConvertAll(timeMs, t => t / 1000);
+        var keptTimes = new List<double>();
+        var keptValues = new List<double>();
+        if (timeS.Length > 0)
+        {
+            M4Downsampler.Downsample(timeS, values, timeS[0], timeS[^1], columns, keptTimes, keptValues);
+        }
+
+        return new RawChannel(unit, keptTimes, [.. keptValues.Select(v => v * scale)]);
+    }
+
+    private static async Task<EmptyHttpResult> Live(string experiment, HttpContext context, ExperimentCatalog catalog, LiveFeed feed,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IHostApplicationLifetime lifetime)
+    {
+        if (catalog.Find(experiment) is null)
+        {
+            await NotFound(experiment).ExecuteAsync(context).ConfigureAwait(false);
+            return TypedResults.Empty;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        using var subscription = feed.Subscribe();
+        // A stream ends when the browser leaves or the host stops, so an open page cannot delay shutdown.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var cancel = stop.Token;
+        await context.Response.WriteAsync(": open\n\n", cancel).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            await foreach (var message in subscription.Messages.ReadAllAsync(cancel).ConfigureAwait(false))
+            {
+                if (message.Experiment == experiment)
+                {
+                    var data = JsonSerializer.Serialize(message.Data, message.Data.GetType(), json.Value.SerializerOptions);
+                    await context.Response.WriteAsync($"event: {message.Event}\ndata: {data}\n\n", cancel).ConfigureAwait(false);
+                    await context.Response.Body.FlushAsync(cancel).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // The browser closed the stream or the host is stopping.
+        }
+
+        return TypedResults.Empty;
+    }
+
+    private static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem($"There is no experiment or pouch '{what}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    private static ProblemHttpResult Invalid(string reason) =>
+        TypedResults.Problem(reason, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using PouchMonitor.Analysis;
+using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Hosting;
+using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Storage;
+using PouchMonitor.Simulator;
+
+namespace PouchMonitor.Host.Demo;
+
+/// <summary>
+/// The host (embedded broker, SQLite, HTTP API and web app) and a virtual rig in one process on one accelerated clock:
+/// what <c>pouchmon demo</c> runs, and what the simulator tests drive.
+/// </summary>
+public sealed class DemoSession : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private DemoSession(WebApplication app, Rig rig, DemoSettings settings, Uri webUrl, int mqttPort)
+    {
+        _app = app;
+        Rig = rig;
+        Settings = settings;
+        WebUrl = webUrl;
+        MqttPort = mqttPort;
+        Api = new HttpClient { BaseAddress = webUrl };
+    }
+
+    /// <summary>The virtual rig.</summary>
+    public Rig Rig { get; }
+
+    /// <summary>What was started.</summary>
+    public DemoSettings Settings { get; }
+
+    /// <summary>Where the web app and the HTTP API listen.</summary>
+    public Uri WebUrl { get; }
+
+    /// <summary>Port of the embedded broker on 127.0.0.1.</summary>
+    public int MqttPort { get; }
+
+    /// <summary>A client of the host's HTTP API.</summary>
+    public HttpClient Api { get; }
+
+    /// <summary>The host's services (stores, alert engine, broker).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// Starts the rig's boards (the run's clock starts now; they buffer until the broker is up, as real boards do when
+    /// the host starts late), then the host.
+    /// </summary>
+    public static async Task<DemoSession> StartAsync(DemoSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Directory.CreateDirectory(settings.DataFolder);
+        var time = new AcceleratedTimeProvider(TruncateToSecond(DateTimeOffset.UtcNow), settings.Speed);
+        var secrets = settings.Pouches.Select(p => p.DeviceId).Distinct().ToDictionary(id => id, _ => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+        var httpPort = FreePortFrom(settings.PreferredHttpPort);
+        var mqttPort = FreePortFrom(settings.PreferredMqttPort);
+        var webUrl = new Uri($"http://localhost:{httpPort}/");
+        var rig = Rig.Create(settings.Pouches, settings.Oven(), time,
+            id => new MqttNetTransport(IPAddress.Loopback.ToString(), mqttPort, id, secrets[id]), settings.IntervalS, settings.PublishIntervalS);
+        rig.Start();
+        var experimentPath = Path.Combine(settings.DataFolder, settings.Experiment + ".json");
+        await File.WriteAllTextAsync(experimentPath, rig.ExperimentJson(settings.Experiment, settings.EventSettleMinutes), cancellationToken).ConfigureAwait(false);
+        string[] args =
+        [
+            $"--Urls={webUrl.GetLeftPart(UriPartial.Authority)}",
+            $"--Mqtt:Port={mqttPort}",
+            $"--Storage:DataFolder={settings.DataFolder}",
+            $"--Experiments:Files:0={experimentPath}",
+            // Device silence is checked every 10 simulated minutes, not every 10 s that would be a busy loop at high speed.
+            "--Alerts:CheckInterval=00:10:00",
+            "--Logging:LogLevel:Default=Warning",
+            // The table at the end shows the alerts; each one in the log as well would bury the progress lines.
+            "--Logging:LogLevel:PouchMonitor.Host.Alerts.AlertDispatcher=Error",
+            .. secrets.Select(s => $"--Mqtt:Devices:{s.Key}={s.Value}"),
+            .. settings.HostArgs,
+        ];
+        var app = ServeApplication.Build(args, services => services.AddSingleton<TimeProvider>(time));
+        ServeApplication.ValidateConfiguration(app);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new DemoSession(app, rig, settings, webUrl, mqttPort);
+    }
+
+    /// <summary>The host's stored gas series of <paramref name="pouch"/>.</summary>
+    public IReadOnlyList<GasPoint> Gas(string pouch) =>
+        Services.GetRequiredService<GasStore>().Series(new PouchKey(Settings.Experiment, pouch));
+
+    /// <summary>Every alert of the experiment, newest first.</summary>
+    public IReadOnlyList<Alert> Alerts() => Services.GetRequiredService<AlertStore>().All(Settings.Experiment);
+
+    /// <summary>The readings the host stored from one sensor.</summary>
+    public IReadOnlyList<StoredReading> Readings(string deviceId, int sensorIndex) =>
+        Services.GetRequiredService<ReadingStore>().ForSensor(deviceId, sensorIndex);
+
+    /// <summary>
+    /// Stops the boards (readings still in their buffers stay there) and waits until the host has stored what was in
+    /// flight: until its reading count has not changed for half a second of real time.
+    /// </summary>
+    public async Task StopRigAsync(CancellationToken cancellationToken)
+    {
+        Rig.Dispose();
+        var store = Services.GetRequiredService<ReadingStore>();
+        for (var count = -1L; store.Count() != count;)
+        {
+            count = store.Count();
+            await Task.Delay(500, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops the rig and the host.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Rig.Dispose();
+        Api.Dispose();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static DateTimeOffset TruncateToSecond(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerSecond));
+
+    private static int FreePortFrom(int port)
+    {
+        for (; ; port++)
+        {
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Busy: try the next one.
+            }
+        }
+    }
+}

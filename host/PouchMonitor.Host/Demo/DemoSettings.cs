@@ -1,0 +1,40 @@
+using PouchMonitor.Simulator;
+
+namespace PouchMonitor.Host.Demo;
+
+/// <summary>What a <see cref="DemoSession"/> runs: the rig's pouches and oven, the clock's speed, and where the host keeps its data.</summary>
+public sealed record DemoSettings
+{
+    /// <summary>The pouches of the rig.</summary>
+    public IReadOnlyList<RigPouchSpec> Pouches { get; init; } = SeedExperiment.Pouches;
+
+    /// <summary>Makes the oven (a new one per session: faults change it).</summary>
+    public Func<OvenProfile> Oven { get; init; } = SeedExperiment.Oven;
+
+    /// <summary>Simulated seconds per real second.</summary>
+    public required double Speed { get; init; }
+
+    /// <summary>Folder of the host's SQLite store and the generated experiment file.</summary>
+    public required string DataFolder { get; init; }
+
+    /// <summary>First port tried for the web app; the next free one is taken when it is busy.</summary>
+    public int PreferredHttpPort { get; init; } = 5080;
+
+    /// <summary>First port tried for the embedded broker.</summary>
+    public int PreferredMqttPort { get; init; } = 1883;
+
+    /// <summary>Experiment name at the host.</summary>
+    public string Experiment { get; init; } = SeedExperiment.Name;
+
+    /// <summary>Sampling interval the boards are provisioned with, in s.</summary>
+    public int IntervalS { get; init; } = SeedExperiment.IntervalS;
+
+    /// <summary>Publish interval the boards are provisioned with, in s.</summary>
+    public int PublishIntervalS { get; init; } = SeedExperiment.PublishIntervalS;
+
+    /// <summary>The host's settle time after a GC sample or vent, in minutes.</summary>
+    public int EventSettleMinutes { get; init; } = SeedExperiment.EventSettleMinutes;
+
+    /// <summary>Extra host configuration, as <c>--Section:Key=value</c>.</summary>
+    public IReadOnlyList<string> HostArgs { get; init; } = [];
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using PouchMonitor.Analysis;
+using PouchMonitor.Firmware.Core;
+
+namespace PouchMonitor.Simulator;
+
+/// <summary>
+/// A virtual oven full of pouches: vessel models, the boards whose sensors measure them, one accelerated clock, and
+/// the faults a script or a test can switch on and off.
+/// </summary>
+public sealed class Rig : IDisposable
+{
+    /// <summary>Ambient pressure the vessels are sealed at (at oven temperature, as the measurement model asks), in Pa.</summary>
+    public const double SealPressurePa = 100_000;
+
+    /// <summary>Air trapped in a pouch when it is sealed, in mL g⁻¹ slurry at standard conditions (our fit to the seed paper).</summary>
+    public const double TrappedAirMlStdPerG = 1.33;
+
+    private readonly Dictionary<string, VirtualBoard> _boards;
+
+    private Rig(AcceleratedTimeProvider time, OvenProfile oven, IReadOnlyList<RigPouch> pouches, Dictionary<string, VirtualBoard> boards)
+    {
+        Time = time;
+        Oven = oven;
+        Pouches = pouches;
+        _boards = boards;
+    }
+
+    /// <summary>The clock boards and host share.</summary>
+    public AcceleratedTimeProvider Time { get; }
+
+    /// <summary>The oven.</summary>
+    public OvenProfile Oven { get; }
+
+    /// <summary>The pouches.</summary>
+    public IReadOnlyList<RigPouch> Pouches { get; }
+
+    /// <summary>The boards.</summary>
+    public IReadOnlyCollection<VirtualBoard> Boards => _boards.Values;
+
+    /// <summary>When the run (and the kinetics) started: the vessels were sealed then.</summary>
+    public DateTimeOffset StartedAt => Time.Start;
+
+    /// <summary>Simulated time since the run started.</summary>
+    public TimeSpan Elapsed => Time.GetUtcNow() - StartedAt;
+
+    /// <summary>
+    /// Builds the rig: one vessel and sensor per pouch, one board per device id (sensors in index order), each with the
+    /// transport <paramref name="transportFor"/> gives for its id.
+    /// </summary>
+    public static Rig Create(IReadOnlyList<RigPouchSpec> pouches, OvenProfile oven, AcceleratedTimeProvider time,
+        Func<string, IMqttTransport> transportFor, int intervalS, int publishIntervalS)
+    {
+        ArgumentNullException.ThrowIfNull(pouches);
+        ArgumentNullException.ThrowIfNull(transportFor);
+        var rigPouches = pouches.Select((spec, i) =>
+        {
+            var vessel = NewVessel(spec, oven);
+            return new RigPouch(spec, vessel, new VirtualSensor(spec.SensorIndex, vessel, oven, noiseSeed: i + 1));
+        }).ToList();
+        var boards = rigPouches.GroupBy(p => p.Spec.DeviceId).ToDictionary(
+            g => g.Key,
+            g => new VirtualBoard(g.Key, [.. g.OrderBy(p => p.Spec.SensorIndex).Select(p => p.Sensor)], transportFor(g.Key), time, time.Start, intervalS, publishIntervalS));
+        return new Rig(time, oven, rigPouches, boards);
+    }
+
+    /// <summary>A fresh vessel for <paramref name="spec"/>, sealed at <see cref="SealPressurePa"/> at the oven's setpoint.</summary>
+    public static SimulatedVessel NewVessel(RigPouchSpec spec, OvenProfile oven)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(oven);
+        return new SimulatedVessel(spec.Kind, spec.GasVolumeMl, spec.SlurryMassG, spec.Kinetics, TrappedAirMlStdPerG, SealPressurePa, oven.SetpointC);
+    }
+
+    /// <summary>The board with <paramref name="deviceId"/>.</summary>
+    public VirtualBoard Board(string deviceId) => _boards[deviceId];
+
+    /// <summary>The pouch with <paramref name="pouchId"/>.</summary>
+    public RigPouch Pouch(string pouchId) => Pouches.Single(p => p.Spec.Id == pouchId);
+
+    /// <summary>Starts every board.</summary>
+    public void Start()
+    {
+        foreach (var board in _boards.Values)
+        {
+            board.Start();
+        }
+    }
+
+    /// <summary>
+    /// The host's experiment file for this rig (docs/file-formats.md): the vessels' volumes as sealed, so the host's
+    /// model and the rig's agree; <paramref name="eventSettleMinutes"/> must cover the sensor's IIR filter.
+    /// </summary>
+    public string ExperimentJson(string experiment, int eventSettleMinutes) => JsonSerializer.Serialize(new
+    {
+        experiment,
+        eventSettleMinutes,
+        pouches = Pouches.Select(p => new
+        {
+            id = p.Spec.Id,
+            sample = p.Spec.Sample,
+            slurryMassG = p.Spec.SlurryMassG,
+            source = new { device = p.Spec.DeviceId, sensor = p.Spec.SensorIndex },
+            vessel = p.Spec.Kind == VesselKind.Headspace
+                ? (object)new { kind = "headspace", gasVolumeMl = p.Spec.GasVolumeMl, wet = true }
+                : new { kind = "pouch-in-jar", jarGasVolumeMl = p.Spec.GasVolumeMl, pouchInitialGasMl = p.Vessel.InitialPouchGasMl, wet = true },
+        }),
+    });
+
+    /// <summary>Runs <paramref name="script"/>: each action when the rig's clock reaches its time, in time order.</summary>
+    public async Task RunScriptAsync(IEnumerable<RigAction> script, CancellationToken cancellationToken)
+    {
+        foreach (var action in script.OrderBy(a => a.At))
+        {
+            var wait = action.At - Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(Time.ToReal(wait), cancellationToken).ConfigureAwait(false);
+            }
+
+            await action.Run(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops every board.</summary>
+    public void Dispose()
+    {
+        foreach (var board in _boards.Values)
+        {
+            board.Dispose();
+        }
+    }
+}
