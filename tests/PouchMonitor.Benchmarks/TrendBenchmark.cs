@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Hosting;
@@ -56,7 +57,7 @@ internal static class TrendBenchmark
     private static long Store(string work, Experiment experiment)
     {
         var database = new SqliteDatabase(work);
-        var gas = new GasStore(database, new Outbox(database));
+        var gas = new GasStore(database, new Outbox(database, Options.Create(new InfluxOptions())));
         var readings = File.ReadLines(Path.Combine(work, "readings.csv")).Skip(1).Select(line => line.Split(','))
             .GroupBy(f => f[1])
             .ToDictionary(g => g.Key, g => g.Select(f => new PressureReading(
