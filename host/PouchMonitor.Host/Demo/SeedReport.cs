@@ -26,7 +26,7 @@ public static class SeedReport
                 pouch.Spec.Id,
                 pouch.Spec.Sample,
                 gas.LastOrDefault(p => p.Time <= day14 && p.DryGasMlStdPerG is not null)?.DryGasMlStdPerG,
-                pouch.Spec.Kinetics.MlStdPerG(14),
+                pouch.Vessel.EvolvedMlStd(TimeSpan.FromDays(14)) / pouch.Spec.SlurryMassG,
                 SeedExperiment.GcDays.ToDictionary(day => day, day => gas.FirstOrDefault(p => p.Time >= rig.StartedAt + TimeSpan.FromDays(day))?.H2Percent),
                 TrueSwellingCrossing(pouch.Spec, rig),
                 swellingAlert?.OpenedAt);
