@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using PouchMonitor.Host.Time;
 
 namespace PouchMonitor.Host.Conversion;
 
@@ -70,6 +71,20 @@ internal static class CsvInput
 
         error = double.IsFinite(value) ? null : $"{column}: {Shown(utf8)} is not a finite number";
         return error is null;
+    }
+
+    /// <summary>The time and pouch columns of a row of events.csv or gc.csv, which must both be good.</summary>
+    /// <exception cref="InputFileException">The time has no offset or the pouch is not in the experiment.</exception>
+    public static (DateTimeOffset Time, string PouchId) TimeAndPouch(CsvReader reader, int time, int pouch, ISet<string> pouchIds, string where)
+    {
+        string timeText = Text(reader, time);
+        if (!IsoTime.TryParse(timeText, out var at))
+        {
+            throw new InputFileException($"{where}: time: '{timeText}' is not an ISO 8601 time with an offset");
+        }
+
+        string id = Text(reader, pouch);
+        return pouchIds.Contains(id) ? (at, id) : throw new InputFileException($"{where}: pouch: '{id}' is not in the experiment");
     }
 
     /// <summary>A field as shown in an error: decoded and cut short.</summary>

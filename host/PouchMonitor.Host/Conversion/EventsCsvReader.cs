@@ -1,5 +1,4 @@
 using PouchMonitor.Analysis;
-using PouchMonitor.Host.Time;
 
 namespace PouchMonitor.Host.Conversion;
 
@@ -19,17 +18,7 @@ internal static class EventsCsvReader
         while (reader.Read())
         {
             string where = $"{path}: line {reader.LineNumber}";
-            string timeText = CsvInput.Text(reader, time);
-            if (!IsoTime.TryParse(timeText, out var at))
-            {
-                throw new InputFileException($"{where}: time: '{timeText}' is not an ISO 8601 time with an offset");
-            }
-
-            string id = CsvInput.Text(reader, pouch);
-            if (!pouchIds.Contains(id))
-            {
-                throw new InputFileException($"{where}: pouch: '{id}' is not in the experiment");
-            }
+            var (at, id) = CsvInput.TimeAndPouch(reader, time, pouch, pouchIds, where);
 
             var eventKind = CsvInput.Text(reader, kind) switch
             {

@@ -22,22 +22,12 @@ internal static class GcCsvReader
         while (reader.Read())
         {
             string where = $"{path}: line {reader.LineNumber}";
-            string timeText = CsvInput.Text(reader, time);
-            if (!IsoTime.TryParse(timeText, out var at))
-            {
-                throw new InputFileException($"{where}: time: '{timeText}' is not an ISO 8601 time with an offset");
-            }
-
-            string id = CsvInput.Text(reader, pouch);
-            if (!pouchIds.Contains(id))
-            {
-                throw new InputFileException($"{where}: pouch: '{id}' is not in the experiment");
-            }
+            var (at, id) = CsvInput.TimeAndPouch(reader, time, pouch, pouchIds, where);
 
             var list = Collections.GetOrAdd(results, id);
             if (list.Any(r => r.Time == at))
             {
-                throw new InputFileException($"{where}: pouch {id} already has a GC result at {timeText}");
+                throw new InputFileException($"{where}: pouch {id} already has a GC result at {IsoTime.Format(at)}");
             }
 
             double h2Percent = Percent(CsvInput.Span(reader, h2), "h2_percent", where)
