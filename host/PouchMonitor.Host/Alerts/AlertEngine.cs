@@ -104,12 +104,13 @@ public sealed class AlertEngine
     {
         if ((point.SwellingMlPerG ?? point.DryGasMlStdPerG) is { } gasPerG)
         {
-            Upper(tags, AlertKind.Swelling, gasPerG, t.SwellingMlPerG, t, "mL/g");
+            var basis = point.SwellingMlPerG is null ? "dry gas at the experiment's standard conditions" : "pouch volume change";
+            Upper(tags, AlertKind.Swelling, gasPerG, t.SwellingMlPerG, t, $"mL g⁻¹ ({basis})");
             var rate = history.RatePerHour(point.Time, gasPerG, t.SwellingRateWindow);
-            Upper(tags, AlertKind.SwellingRate, rate, t.SwellingRateMlPerGPerH, t, "mL/g/h");
+            Upper(tags, AlertKind.SwellingRate, rate, t.SwellingRateMlPerGPerH, t, $"mL g⁻¹ h⁻¹ ({basis})");
         }
 
-        Upper(tags, AlertKind.Hydrogen, point.H2MlStd ?? point.DryGasMlStd, t.HydrogenMlStd, t, point.H2MlStd is null ? "mL (all gas as H2)" : "mL H2");
+        Upper(tags, AlertKind.Hydrogen, point.H2MlStd ?? point.DryGasMlStd, t.HydrogenMlStd, t, point.H2MlStd is null ? "mL at standard conditions (all gas counted as H₂ until a GC result)" : "mL H₂ at standard conditions");
         Upper(tags, AlertKind.OvenTemperature, Math.Abs(point.TemperatureC - t.OvenTemperatureC), t.OvenToleranceC, t, "°C from set point");
         var nearLimit = point.Flags.HasFlag(GasFlags.NearSensorLimit);
         Set(tags, AlertKind.NearSensorLimit, nearLimit, !nearLimit && point.PressurePa < t.NearSensorLimitClearFraction * sensorMaxPa,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PouchMonitor.Analysis;
 using PouchMonitor.Host.Demo;
 using PouchMonitor.Simulator;
 
@@ -84,8 +85,12 @@ internal static class DemoCommand
         yield return new RigAction(SeedExperiment.Duration, "end", _ => Task.CompletedTask);
     }
 
+    private static readonly string DayLineUnit = string.Create(
+        CultureInfo.InvariantCulture,
+        $" mL g⁻¹ slurry (dry gas at {StandardConditions.Default.TemperatureC} °C, {StandardConditions.Default.PressurePa / 1000} kPa)");
+
     private static string Progress(DemoSession session, TimeSpan at) =>
         string.Create(CultureInfo.InvariantCulture, $"day {at.TotalDays,2:0}: ") + string.Join("  ", session.Rig.Pouches.Select(p =>
             string.Create(CultureInfo.InvariantCulture, $"{p.Spec.Sample} {session.Gas(p.Spec.Id).LastOrDefault()?.DryGasMlStdPerG ?? 0:0.00}")))
-        + " mL/g";
+        + DayLineUnit;
 }

@@ -38,7 +38,8 @@ public static class SeedReport
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
-        var table = new Table().Title("Seed replay: what the host recovered").AddColumns("pouch", "sample", "gas day 14 (mL g⁻¹)", "seed paper", "H₂ day 3", "H₂ day 13", "seed paper H₂", "swelling alert");
+        console.Profile.Width = Math.Max(console.Profile.Width, 132); // a redirected console reports 80 columns and would wrap every cell
+        var table = new Table().Title("Seed replay: what the host recovered").AddColumns("pouch", "sample", "gas day 14 (mL g⁻¹ slurry, dry, 0 °C, 101.325 kPa)", "seed paper", "H₂ day 3", "H₂ day 13", "seed paper H₂", "swelling alert");
         foreach (var o in outcomes)
         {
             var bare = o.Sample == "mSi";
