@@ -41,16 +41,8 @@ namespace PouchMonitor.Firmware.Core
 
             _json.Raw(_batchReadings == 1 ? "{\"seq\":" : ",{\"seq\":");
             _json.Integer(reading.Sequence);
-            _json.Raw(",\"up\":");
-            _json.Integer(reading.UptimeMs);
-            if (reading.IsTimeSynced)
-            {
-                _json.Raw(",\"t\":");
-                _json.Integer(reading.UtcMs);
-            }
-
-            _json.Raw(",\"s\":");
-            _json.Integer(reading.SensorIndex);
+            Clock(reading.UptimeMs, reading.IsTimeSynced, reading.UtcMs);
+            Field("s", reading.SensorIndex);
             if (reading.Fault == SensorFault.None)
             {
                 _json.Raw(",\"p\":");
@@ -80,13 +72,7 @@ namespace PouchMonitor.Firmware.Core
             BeginStatus("online", boot);
             _json.Raw(",\"fw\":");
             _json.String(FirmwareInfo.Version);
-            _json.Raw(",\"up\":");
-            _json.Integer(health.UptimeMs);
-            if (health.IsTimeSynced)
-            {
-                _json.Raw(",\"t\":");
-                _json.Integer(health.UtcMs);
-            }
+            Clock(health.UptimeMs, health.IsTimeSynced, health.UtcMs);
 
             _json.Raw(",\"reset\":");
             _json.String(health.ResetReason);
@@ -173,6 +159,16 @@ namespace PouchMonitor.Firmware.Core
             _json.Raw(",\"state\":");
             _json.String(state);
             Field("boot", boot);
+        }
+
+        /// <summary>Uptime, and UTC time once it is synced (contract v1: <c>up</c>, <c>t</c>).</summary>
+        private void Clock(long uptimeMs, bool isTimeSynced, long utcMs)
+        {
+            Field("up", uptimeMs);
+            if (isTimeSynced)
+            {
+                Field("t", utcMs);
+            }
         }
 
         private void Field(string name, long value)
