@@ -17,6 +17,8 @@ internal static class PouchmonCommand
             ServeCommand.Create(),
             DemoCommand.Create(),
             SimulateCommand.Create(),
+            BackupCommand.CreateBackup(),
+            BackupCommand.CreateRestore(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -20,6 +20,8 @@ public static class ServeApplication
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Under systemd (deploy/systemd/pouchmon.service) the host reports readiness and logs for journald; elsewhere a no-op.
+        builder.Host.UseSystemd();
         var services = builder.Services;
         AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
         AddValidatedOptions<InfluxOptions>(services, InfluxOptions.SectionName);

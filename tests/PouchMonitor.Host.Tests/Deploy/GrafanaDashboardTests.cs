@@ -34,7 +34,7 @@ public partial class GrafanaDashboardTests
     [Fact]
     public void Dashboard_EveryPanel_UsesTheProvisionedDataSource()
     {
-        string uid = File.ReadAllLines(Repository("deploy/grafana/provisioning/datasources/pouchmon-influxdb.yaml"))
+        string uid = File.ReadAllLines(RepositoryFiles.PathOf("deploy/grafana/provisioning/datasources/pouchmon-influxdb.yaml"))
             .Select(l => l.Trim())
             .Single(l => l.StartsWith("uid:", StringComparison.Ordinal))["uid:".Length..].Trim();
 
@@ -44,7 +44,7 @@ public partial class GrafanaDashboardTests
         Assert.All(panels, p => Assert.Equal(uid, p.GetProperty("datasource").GetProperty("uid").GetString()));
     }
 
-    private static JsonDocument Dashboard() => JsonDocument.Parse(File.ReadAllText(Repository("deploy/grafana/dashboards/pouchmon-experiment.json")));
+    private static JsonDocument Dashboard() => JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("deploy/grafana/dashboards/pouchmon-experiment.json")));
 
     private static IEnumerable<string> Queries(JsonDocument dashboard)
     {
@@ -73,17 +73,6 @@ public partial class GrafanaDashboardTests
                 }
             }
         }
-    }
-
-    private static string Repository(string path)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory.FullName, "PouchMonitor.sln")))
-        {
-            directory = directory.Parent ?? throw new DirectoryNotFoundException("PouchMonitor.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        return Path.Combine(directory.FullName, path);
     }
 
     [GeneratedRegex(@"r\._measurement == ""(?<measurement>[a-z_]+)"" and r\._field == ""(?<field>[a-z_0-9]+)""")]
