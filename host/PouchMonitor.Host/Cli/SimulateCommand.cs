@@ -11,10 +11,11 @@ internal static class SimulateCommand
 {
     public static Command Create()
     {
-        var broker = new Option<Uri>("--broker") { Description = "The broker, mqtt://host:port.", Required = true, HelpName = "uri" };
+        var broker = UriOption("--broker", "The broker, mqtt://host:port.", "uri");
+        broker.Required = true;
         var username = new Option<string>("--username") { Description = "Login of every board (default: each board's device id, as the embedded broker and the ACL in docs/host.md expect).", HelpName = "name" };
         var password = new Option<string>("--password") { Description = "Password of every board.", HelpName = "secret" };
-        var api = new Option<Uri>("--api") { Description = "The host's HTTP API (for example http://localhost:5000/): GC samples are posted there as events and results.", HelpName = "url" };
+        var api = UriOption("--api", "The host's HTTP API (for example http://localhost:5000/): GC samples are posted there as events and results.", "url");
         var experimentOut = new Option<string>("--write-experiment") { Description = "Write the experiment file the host needs for these boards to this path.", HelpName = "file" };
         var speed = new Option<double>("--speed") { Description = "Simulated seconds per real second (default 1; above 1 the readings run ahead of the host's clock).", DefaultValueFactory = _ => 1, HelpName = "factor" };
         var command = new Command("simulate", "Run the seed replay's virtual boards (esp32-rig-a, esp32-rig-b) against a broker until the 14 days are over or Ctrl+C.")
@@ -60,4 +61,22 @@ internal static class SimulateCommand
 
         return 0;
     }
+
+    // System.CommandLine has no parser of its own for Uri: without this one, any value is an unhandled exception.
+    private static Option<Uri> UriOption(string name, string description, string helpName) => new(name)
+    {
+        Description = description,
+        HelpName = helpName,
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri))
+            {
+                return uri;
+            }
+
+            result.AddError($"'{text}' is not an absolute URI for {name}");
+            return null;
+        },
+    };
 }
