@@ -11,6 +11,10 @@ public sealed class ReadingStore(SqliteDatabase database)
 {
     private const string Columns = "device, boot, seq, sensor, time_ms, pressure_pa, temperature_c, fault";
 
+    /// <summary>Places a boot's readings that wait for a time; visits only those, through the partial index <c>readings_unplaced</c>.</summary>
+    internal const string PlaceUnsyncedSql =
+        $"UPDATE readings SET time_ms = uptime_ms + $offset WHERE device = $device AND boot = $boot AND time_ms IS NULL RETURNING {Columns}";
+
     /// <summary>Stores a decoded batch in one transaction.</summary>
     public ReadingInsert Add(ReadingBatch batch, DateTimeOffset receivedAt)
     {
@@ -101,7 +105,7 @@ public sealed class ReadingStore(SqliteDatabase database)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"UPDATE readings SET time_ms = uptime_ms + $offset WHERE device = $device AND boot = $boot AND time_ms IS NULL RETURNING {Columns}";
+        command.CommandText = PlaceUnsyncedSql;
         command.Parameters.AddWithValue("$offset", offsetMs);
         command.Parameters.AddWithValue("$device", deviceId);
         command.Parameters.AddWithValue("$boot", (long)boot);

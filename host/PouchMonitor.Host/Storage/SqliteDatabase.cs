@@ -67,6 +67,7 @@ public sealed class SqliteDatabase
             received_ms INTEGER NOT NULL,
             PRIMARY KEY (device, boot, seq));
         CREATE INDEX IF NOT EXISTS readings_by_sensor_time ON readings (device, sensor, time_ms);
+        CREATE INDEX IF NOT EXISTS readings_unplaced ON readings (device, boot) WHERE time_ms IS NULL;
         CREATE TABLE IF NOT EXISTS gas (
             experiment TEXT NOT NULL, pouch TEXT NOT NULL, time_ms INTEGER NOT NULL,
             pressure_pa REAL NOT NULL, temperature_c REAL NOT NULL,
