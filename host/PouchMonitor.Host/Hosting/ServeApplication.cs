@@ -27,7 +27,12 @@ public static class ServeApplication
         AddValidatedOptions<ExperimentOptions>(services, ExperimentOptions.SectionName);
         AddValidatedOptions<AlertOptions>(services, AlertOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new SqliteDatabase(storage.DataFolder, storage.Synchronous);
+        });
+        services.AddSingleton<WriteQueue>();
         services.AddSingleton<ReadingStore>();
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<Outbox>();

@@ -3,16 +3,24 @@ using Microsoft.Data.Sqlite;
 namespace PouchMonitor.Host.Storage;
 
 /// <summary>
-/// The durable local store: one SQLite file in WAL mode. Each operation opens a pooled connection,
-/// so the stores built on it are safe to use from several threads.
+/// The durable local store: one SQLite file in WAL mode. Reads open pooled connections, so the stores built on it
+/// are safe to read from several threads; the ingest path writes through the one <see cref="WriteQueue"/>.
 /// </summary>
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly string _pragmas;
+
+    /// <summary>Opens (creating when missing) <c>pouchmon.db</c> in <paramref name="dataFolder"/>, with <c>synchronous=FULL</c>.</summary>
+    public SqliteDatabase(string dataFolder)
+        : this(dataFolder, SqliteSynchronous.Full)
+    {
+    }
 
     /// <summary>Opens (creating when missing) <c>pouchmon.db</c> in <paramref name="dataFolder"/>.</summary>
-    public SqliteDatabase(string dataFolder)
+    public SqliteDatabase(string dataFolder, SqliteSynchronous synchronous)
     {
+        _pragmas = $"PRAGMA synchronous={(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")}; PRAGMA busy_timeout=5000;";
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
         Directory.CreateDirectory(dataFolder);
         _connectionString = new SqliteConnectionStringBuilder
@@ -34,8 +42,9 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // Durable at each commit in WAL mode without fsyncing the main file every time.
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        // FULL (the default): each commit is on disk before it returns, so a power loss cannot undo a commit that was
+        // acknowledged (NORMAL in WAL mode can). docs/performance.md gives its cost.
+        Execute(connection, _pragmas);
         return connection;
     }
 
@@ -68,6 +77,10 @@ public sealed class SqliteDatabase
             PRIMARY KEY (device, boot, seq));
         CREATE INDEX IF NOT EXISTS readings_by_sensor_time ON readings (device, sensor, time_ms);
         CREATE INDEX IF NOT EXISTS readings_unplaced ON readings (device, boot) WHERE time_ms IS NULL;
+        CREATE TABLE IF NOT EXISTS reading_conflicts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, device TEXT NOT NULL, boot INTEGER NOT NULL, seq INTEGER NOT NULL,
+            sensor INTEGER NOT NULL, uptime_ms INTEGER NOT NULL, time_ms INTEGER, pressure_pa REAL, temperature_c REAL,
+            fault TEXT, received_ms INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS gas (
             experiment TEXT NOT NULL, pouch TEXT NOT NULL, time_ms INTEGER NOT NULL,
             pressure_pa REAL NOT NULL, temperature_c REAL NOT NULL,
