@@ -19,7 +19,9 @@ public static class ServeApplication
     /// <summary>Builds the application; <paramref name="configureServices"/> lets tests swap the clock.</summary>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // No configuration reload: its watcher covers the content root recursively, and the default data folder lies
+        // under it, so every SQLite write would wake it.
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         var services = builder.Services;
         AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
         AddValidatedOptions<InfluxOptions>(services, InfluxOptions.SectionName);
