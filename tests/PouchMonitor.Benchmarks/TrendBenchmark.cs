@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Experiments;
@@ -58,6 +59,7 @@ internal static class TrendBenchmark
     {
         var database = new SqliteDatabase(work);
         var gas = new GasStore(database, new Outbox(database, Options.Create(new InfluxOptions())));
+        using var writer = new WriteQueue(database, TimeProvider.System, NullLogger<WriteQueue>.Instance);
         var readings = File.ReadLines(Path.Combine(work, "readings.csv")).Skip(1).Select(line => line.Split(','))
             .GroupBy(f => f[1])
             .ToDictionary(g => g.Key, g => g.Select(f => new PressureReading(
@@ -71,7 +73,11 @@ internal static class TrendBenchmark
             calculator.Complete(points);
             foreach (var chunk in points.Chunk(50_000))
             {
-                gas.Write(SeriesTags.Of(experiment, pouch), [], chunk);
+                writer.Write(session =>
+                {
+                    gas.Write(session, SeriesTags.Of(experiment, pouch), [], chunk);
+                    return chunk.Length;
+                });
             }
 
             stored += points.Count;

@@ -5,14 +5,17 @@ internal static class Eventually
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    public static async Task WaitAsync(Func<bool> condition, string what)
+    public static Task WaitAsync(Func<bool> condition, string what) => WaitAsync(condition, what, Timeout);
+
+    /// <summary>Waits for <paramref name="condition"/> up to <paramref name="timeout"/>: for work whose length scales with a busy machine.</summary>
+    public static async Task WaitAsync(Func<bool> condition, string what, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + Timeout;
+        var deadline = DateTime.UtcNow + timeout;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Not within {Timeout.TotalSeconds} s: {what}");
+                throw new TimeoutException($"Not within {timeout.TotalSeconds} s: {what}");
             }
 
             await Task.Delay(20, TestContext.Current.CancellationToken);

@@ -19,7 +19,9 @@ public static class ServeApplication
     /// <summary>Builds the application; <paramref name="configureServices"/> lets tests swap the clock.</summary>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // No configuration reload: its watcher covers the content root recursively, and the default data folder lies
+        // under it, so every SQLite write would wake it.
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         // Under systemd (deploy/systemd/pouchmon.service) the host reports readiness and logs for journald; elsewhere a no-op.
         builder.Host.UseSystemd();
         var services = builder.Services;
@@ -29,7 +31,12 @@ public static class ServeApplication
         AddValidatedOptions<ExperimentOptions>(services, ExperimentOptions.SectionName);
         AddValidatedOptions<AlertOptions>(services, AlertOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new SqliteDatabase(storage.DataFolder, storage.Synchronous);
+        });
+        services.AddSingleton<WriteQueue>();
         services.AddSingleton<ReadingStore>();
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<Outbox>();

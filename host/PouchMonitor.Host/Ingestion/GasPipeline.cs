@@ -7,15 +7,18 @@ using PouchMonitor.Host.Storage;
 namespace PouchMonitor.Host.Ingestion;
 
 /// <summary>
-/// Turns placed readings into gas points with the physics library, one incremental calculator per pouch.
+/// Turns placed readings into gas points with the physics library, one incremental calculator per pouch, inside the
+/// writer's transaction, so a message's readings, gas points and InfluxDB lines commit together or not at all.
 /// A reading older than what the pouch's calculator has seen (a device flushing its buffer), a new event,
 /// GC result or tare makes it recompute the pouch from the stored readings, and rewrite the points that changed.
+/// Alerts, the series cache and the live feed hear of points only after their commit; a rolled-back write makes the
+/// pouch's calculator start again from the stored readings.
 /// </summary>
 public sealed class GasPipeline(
     ExperimentCatalog catalog,
-    ReadingStore readings,
     ExperimentDataStore experimentData,
     GasStore gas,
+    WriteQueue writer,
     AlertEngine alerts,
     LiveFeed live,
     SeriesCache cache)
@@ -23,15 +26,16 @@ public sealed class GasPipeline(
     private readonly Dictionary<PouchKey, PouchState> _pouches = [];
     private readonly Lock _lock = new();
 
-    /// <summary>Feeds newly placed readings; fault readings and sensors mapped to no pouch carry no gas.</summary>
-    public void Accept(IReadOnlyList<StoredReading> placed)
+    /// <summary>Feeds newly placed readings in the writer's transaction; fault readings and sensors mapped to no pouch carry no gas.</summary>
+    public void Accept(WriteSession session, IReadOnlyList<StoredReading> placed)
     {
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(placed);
         foreach (var sensor in placed.Where(r => r.Fault is null).GroupBy(r => (r.DeviceId, r.SensorIndex)))
         {
             if (catalog.TryFindBySource(sensor.Key.DeviceId, sensor.Key.SensorIndex, out var experiment, out var pouch))
             {
-                Accept(experiment, pouch, [.. sensor.OrderBy(r => r.Time)]);
+                Accept(session, experiment, pouch, [.. sensor.OrderBy(r => r.Time)]);
             }
         }
     }
@@ -45,24 +49,30 @@ public sealed class GasPipeline(
         }
     }
 
-    /// <summary>Recomputes a pouch after its events, GC results or tare changed.</summary>
+    /// <summary>Recomputes a pouch after its events, GC results or tare changed, and waits until that is committed.</summary>
     public void Recompute(Experiment experiment, ExperimentPouch pouch, DateTimeOffset changedFrom)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(pouch);
-        lock (_lock)
+        writer.Write(session =>
         {
-            Rebuild(experiment, pouch, [], changedFrom);
-        }
+            lock (_lock)
+            {
+                Rebuild(session, experiment, pouch, [], changedFrom);
+            }
+
+            return true;
+        });
     }
 
-    private void Accept(Experiment experiment, ExperimentPouch pouch, List<StoredReading> sensorReadings)
+    private void Accept(WriteSession session, Experiment experiment, ExperimentPouch pouch, List<StoredReading> sensorReadings)
     {
         lock (_lock)
         {
             var key = new PouchKey(experiment.Name, pouch.Spec.Id);
             if (_pouches.TryGetValue(key, out var state) && sensorReadings[0].Time >= state.LastTime)
             {
+                ForgetOnRollback(session, key);
                 var points = new List<GasPoint>();
                 foreach (var reading in sensorReadings)
                 {
@@ -70,34 +80,45 @@ public sealed class GasPipeline(
                 }
 
                 state.LastTime = sensorReadings[^1].Time;
-                Write(experiment, pouch, sensorReadings, points);
+                Write(session, experiment, pouch, sensorReadings, points);
             }
             else
             {
-                Rebuild(experiment, pouch, sensorReadings, sensorReadings[0].Time);
+                Rebuild(session, experiment, pouch, sensorReadings, sensorReadings[0].Time);
             }
         }
     }
 
-    private void Rebuild(Experiment experiment, ExperimentPouch pouch, List<StoredReading> newReadings, DateTimeOffset changedFrom)
+    private void Rebuild(WriteSession session, Experiment experiment, ExperimentPouch pouch, List<StoredReading> newReadings, DateTimeOffset changedFrom)
     {
         var key = new PouchKey(experiment.Name, pouch.Spec.Id);
         var state = new PouchState(CreateCalculator(experiment, pouch, key));
         _pouches[key] = state;
+        ForgetOnRollback(session, key);
         if (pouch.Source is not { } source)
         {
             return;
         }
 
         var points = new List<GasPoint>();
-        foreach (var reading in readings.ForSensor(source.Device, source.Sensor).Where(r => r.Fault is null))
+        foreach (var reading in ReadingStore.ForSensor(session, source.Device, source.Sensor).Where(r => r.Fault is null))
         {
             state.Calculator.Add(ToPressureReading(reading), points);
             state.LastTime = reading.Time;
         }
 
-        Write(experiment, pouch, newReadings, [.. points.Where(p => p.Time >= changedFrom)]);
+        Write(session, experiment, pouch, newReadings, [.. points.Where(p => p.Time >= changedFrom)]);
     }
+
+    /// <summary>A rolled-back write leaves the calculator ahead of the store: the pouch then rebuilds from the store.</summary>
+    private void ForgetOnRollback(WriteSession session, PouchKey key) =>
+        session.OnRollback(() =>
+        {
+            lock (_lock)
+            {
+                _pouches.Remove(key);
+            }
+        });
 
     private PouchGasCalculator CreateCalculator(Experiment experiment, ExperimentPouch pouch, PouchKey key)
     {
@@ -107,16 +128,19 @@ public sealed class GasPipeline(
         return new PouchGasCalculator(spec, experiment.Settings, experimentData.Events(key), new GasCompositionTimeline(gcResults, otherGases));
     }
 
-    private void Write(Experiment experiment, ExperimentPouch pouch, IReadOnlyList<StoredReading> newReadings, IReadOnlyList<GasPoint> points)
+    private void Write(WriteSession session, Experiment experiment, ExperimentPouch pouch, IReadOnlyList<StoredReading> newReadings, IReadOnlyList<GasPoint> points)
     {
         var tags = SeriesTags.Of(experiment, pouch);
-        gas.Write(tags, newReadings, points);
-        alerts.OnPoints(tags, points, pouch.Spec.SensorMaxPa);
-        if (points.Count > 0)
+        gas.Write(session, tags, newReadings, points);
+        session.AfterCommit(() =>
         {
-            cache.Written(new PouchKey(tags.Experiment, tags.Pouch), points.Min(p => p.Time));
-            live.Publish(new LiveMessage(experiment.Name, "reading", LiveReading.Of(pouch, points[^1])));
-        }
+            alerts.OnPoints(tags, points, pouch.Spec.SensorMaxPa);
+            if (points.Count > 0)
+            {
+                cache.Written(new PouchKey(tags.Experiment, tags.Pouch), points.Min(p => p.Time));
+                live.Publish(new LiveMessage(experiment.Name, "reading", LiveReading.Of(pouch, points[^1])));
+            }
+        });
     }
 
     private static PressureReading ToPressureReading(StoredReading reading) =>

@@ -7,79 +7,98 @@ namespace PouchMonitor.Host.Ingestion;
 
 /// <summary>
 /// Takes every MQTT message once: validates it against contract v1, quarantines what breaks it (never throwing),
-/// stores readings once per (device, boot, seq) and hands the placed ones on.
+/// and stores readings once per (device, boot, seq), with their gas points and InfluxDB lines, in one write of the
+/// <see cref="WriteQueue"/>. The message may be acknowledged when the returned task completes: it is committed then.
 /// </summary>
 public sealed partial class MessageIngestor(
-    ReadingStore readings,
-    QuarantineStore quarantine,
+    WriteQueue writer,
     GasPipeline pipeline,
     DeviceAlertRules deviceAlerts,
     TimeProvider timeProvider,
     ILogger<MessageIngestor> logger)
 {
-    /// <summary>Handles one message; throws only when the local store fails, so the message is not acknowledged.</summary>
-    public void Handle(string topic, ReadOnlySequence<byte> payload)
+    /// <summary>
+    /// Handles one message. The payload is read before this returns; the task completes once what the message
+    /// carries is committed, and fails only when the local store fails, so the message is not acknowledged.
+    /// </summary>
+    public Task HandleAsync(string topic, ReadOnlySequence<byte> payload)
     {
         var receivedAt = timeProvider.GetUtcNow();
         if (!Topics.TryParseDeviceTopic(topic, out var deviceId, out var kind))
         {
-            Reject(receivedAt, topic, payload, "other", "not a pouchmon/v1 device topic");
-            return;
+            return RejectAsync(receivedAt, topic, payload, "other", "not a pouchmon/v1 device topic");
         }
 
-        switch (kind)
+        return kind switch
         {
-            case DeviceTopicKind.Readings:
-                HandleReadings(receivedAt, topic, deviceId, payload);
-                break;
-            case DeviceTopicKind.Status:
-                HandleStatus(receivedAt, topic, deviceId, payload);
-                break;
-            default:
-                // Config reports and echoed commands carry nothing the pipeline uses.
-                break;
-        }
+            DeviceTopicKind.Readings => HandleReadingsAsync(receivedAt, topic, deviceId, payload),
+            DeviceTopicKind.Status => HandleStatusAsync(receivedAt, topic, deviceId, payload),
+            // Config reports and echoed commands carry nothing the pipeline uses.
+            _ => Task.CompletedTask,
+        };
     }
 
-    private void HandleReadings(DateTimeOffset receivedAt, string topic, string deviceId, ReadOnlySequence<byte> payload)
+    private Task HandleReadingsAsync(DateTimeOffset receivedAt, string topic, string deviceId, ReadOnlySequence<byte> payload)
     {
         var result = ReadingBatchDecoder.Decode(deviceId, payload);
         if (!result.IsValid)
         {
-            Reject(receivedAt, topic, payload, "readings", result.Error);
-            return;
+            return RejectAsync(receivedAt, topic, payload, "readings", result.Error);
         }
 
-        var insert = readings.Add(result.Value, receivedAt);
-        deviceAlerts.OnBatch(result.Value);
-        PipelineMetrics.ReadingsReceived.Inc(result.Value.Readings.Count);
-        PipelineMetrics.ReadingsDuplicate.Inc(insert.Duplicates);
-        if (insert.Placed.Count > 0)
-        {
-            PipelineMetrics.ReadingLagSeconds.Set((receivedAt - insert.Placed[^1].Time).TotalSeconds);
-            pipeline.Accept(insert.Placed);
-        }
+        var batch = result.Value;
+        return writer.WriteAsync(session => Store(session, batch, receivedAt));
     }
 
-    private void HandleStatus(DateTimeOffset receivedAt, string topic, string deviceId, ReadOnlySequence<byte> payload)
+    private void Store(WriteSession session, ReadingBatch batch, DateTimeOffset receivedAt)
+    {
+        var insert = ReadingStore.Add(session, batch, receivedAt);
+        if (insert.Placed.Count > 0)
+        {
+            pipeline.Accept(session, insert.Placed);
+        }
+
+        session.AfterCommit(() =>
+        {
+            deviceAlerts.OnBatch(batch);
+            PipelineMetrics.ReadingsReceived.Inc(batch.Readings.Count);
+            PipelineMetrics.ReadingsDuplicate.Inc(insert.Duplicates);
+            if (insert.Conflicts > 0)
+            {
+                PipelineMetrics.ReadingsConflicting.Inc(insert.Conflicts);
+                LogConflict(insert.Conflicts, batch.DeviceId, batch.Boot);
+            }
+
+            if (insert.Placed.Count > 0)
+            {
+                PipelineMetrics.ReadingLagSeconds.Set((receivedAt - insert.Placed[^1].Time).TotalSeconds);
+            }
+        });
+    }
+
+    private Task HandleStatusAsync(DateTimeOffset receivedAt, string topic, string deviceId, ReadOnlySequence<byte> payload)
     {
         var result = DeviceStatusDecoder.Decode(deviceId, payload);
         if (!result.IsValid)
         {
-            Reject(receivedAt, topic, payload, "status", result.Error);
-            return;
+            return RejectAsync(receivedAt, topic, payload, "status", result.Error);
         }
 
         deviceAlerts.OnStatus(result.Value);
+        return Task.CompletedTask;
     }
 
-    private void Reject(DateTimeOffset receivedAt, string topic, ReadOnlySequence<byte> payload, string kind, string reason)
+    private Task RejectAsync(DateTimeOffset receivedAt, string topic, ReadOnlySequence<byte> payload, string kind, string reason)
     {
-        quarantine.Add(receivedAt, topic, payload, reason);
+        var bytes = payload.ToArray();
         PipelineMetrics.MessagesRejected.WithLabels(kind).Inc();
         LogRejected(topic, reason);
+        return writer.WriteAsync(session => QuarantineStore.Add(session, receivedAt, topic, bytes, reason));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined a message on {Topic}: {Reason}")]
     private partial void LogRejected(string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} readings of {DeviceId} boot {Boot} arrived again with other values than stored; kept in reading_conflicts")]
+    private partial void LogConflict(int count, string deviceId, uint boot);
 }

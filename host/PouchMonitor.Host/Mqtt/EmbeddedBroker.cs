@@ -5,14 +5,18 @@ using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Ingestion;
 
 namespace PouchMonitor.Host.Mqtt;
 
 /// <summary>
 /// The host's own MQTT broker (MQTTnet), used when no external broker is configured: each device logs in
 /// with its id and password and may use only its own topic branch; the host logs in with a per-process secret.
+/// A device's publish is stored inside the broker's publish path and PUBACKed only once it is committed; a failed
+/// write answers with an error reason code, so the device keeps the batch and sends it again.
 /// </summary>
-public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
+public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, MessageIngestor ingestor, ILogger<EmbeddedBroker> logger)
+    : IHostedService, IAsyncDisposable
 {
     /// <summary>Username of the host's own client.</summary>
     public const string HostUserName = "pouchmon-host";
@@ -81,16 +85,33 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, ILogge
         return Task.CompletedTask;
     }
 
-    private Task InterceptPublishAsync(InterceptingPublishEventArgs e)
+    private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
-        if (!IsAllowed(e.UserName, e.ApplicationMessage.Topic))
+        var topic = e.ApplicationMessage.Topic;
+        if (!IsAllowed(e.UserName, topic))
         {
             e.ProcessPublish = false;
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
-            LogRefusedPublish(e.UserName, e.ApplicationMessage.Topic);
+            LogRefusedPublish(e.UserName, topic);
+            return;
         }
 
-        return Task.CompletedTask;
+        if (e.UserName == HostUserName)
+        {
+            // The host's own commands and alerts are not device data.
+            return;
+        }
+
+        try
+        {
+            await ingestor.HandleAsync(topic, e.ApplicationMessage.Payload).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.UnspecifiedError;
+            LogStoreFailed(topic, ex.Message);
+        }
     }
 
     private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)
@@ -114,6 +135,9 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, ILogge
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT login refused: user {UserName}, client {ClientId}")]
     private partial void LogRefusedLogin(string? userName, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a message on {Topic} failed; the device is told so and sends it again: {Reason}")]
+    private partial void LogStoreFailed(string topic, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT publish refused: user {UserName} may not publish to {Topic}")]
     private partial void LogRefusedPublish(string? userName, string topic);

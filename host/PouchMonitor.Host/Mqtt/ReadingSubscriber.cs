@@ -10,8 +10,11 @@ namespace PouchMonitor.Host.Mqtt;
 
 /// <summary>
 /// The host's MQTT client: a fixed client id and a session that never expires, so the broker queues QoS 1
-/// messages while the host is away. A message is acknowledged only after it is stored; when storing fails
-/// the client disconnects and the broker delivers the message again.
+/// messages while the host is away. A message is acknowledged only after it is committed: the receive loop hands it
+/// to the writer and goes on, so messages arriving meanwhile share the next commit, and the acknowledgements follow
+/// in arrival order. When storing fails the client disconnects and the broker delivers the message again.
+/// With the embedded broker the broker itself stores each device message before its PUBACK, so this client
+/// subscribes to nothing and only publishes (commands, alerts).
 /// </summary>
 public sealed partial class ReadingSubscriber(
     IOptions<MqttOptions> options,
@@ -24,6 +27,7 @@ public sealed partial class ReadingSubscriber(
     private readonly MqttOptions _options = options.Value;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private volatile bool _subscribed;
+    private Task _acknowledged = Task.CompletedTask;
 
     /// <summary>True while connected and subscribed.</summary>
     public bool IsConnected => _subscribed && _client.IsConnected;
@@ -101,14 +105,9 @@ public sealed partial class ReadingSubscriber(
         try
         {
             var result = await _client.ConnectAsync(BuildClientOptions(), cancellationToken).ConfigureAwait(false);
-            var subscribe = new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(Filter(Topics.AllReadings), MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithTopicFilter(Filter(Topics.AllStatus), MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build();
-            var granted = await _client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
-            if (granted.Items.FirstOrDefault(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2) is { } refused)
+            if (!_options.IsEmbedded)
             {
-                throw new InvalidOperationException($"the broker refused the subscription to {refused.TopicFilter.Topic}: {refused.ResultCode}");
+                await SubscribeAsync(cancellationToken).ConfigureAwait(false);
             }
 
             _subscribed = true;
@@ -122,6 +121,19 @@ public sealed partial class ReadingSubscriber(
             LastError = ex.Message;
             LogConnectFailed(ex.Message);
             return false;
+        }
+    }
+
+    private async Task SubscribeAsync(CancellationToken cancellationToken)
+    {
+        var subscribe = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(Filter(Topics.AllReadings), MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(Filter(Topics.AllStatus), MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        var granted = await _client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
+        if (granted.Items.FirstOrDefault(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2) is { } refused)
+        {
+            throw new InvalidOperationException($"the broker refused the subscription to {refused.TopicFilter.Topic}: {refused.ResultCode}");
         }
     }
 
@@ -170,20 +182,59 @@ public sealed partial class ReadingSubscriber(
 
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
+        e.AutoAcknowledge = false;
+        var topic = e.ApplicationMessage.Topic;
+        Task stored;
         try
         {
-            ingestor.Handle(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload);
+            stored = ingestor.HandleAsync(topic, e.ApplicationMessage.Payload);
+        }
+        catch (Exception ex)
+        {
+            stored = Task.FromException(ex);
+        }
+
+        // The receive loop calls this handler for one message at a time, so the chain keeps arrival order.
+        _acknowledged = AcknowledgeWhenStoredAsync(_acknowledged, stored, e, topic);
+        return Task.CompletedTask;
+    }
+
+    private async Task AcknowledgeWhenStoredAsync(Task previous, Task stored, MqttApplicationMessageReceivedEventArgs e, string topic)
+    {
+        await previous.ConfigureAwait(false);
+        try
+        {
+            await stored.ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             // Not acknowledged: the broker keeps the message in this session and sends it again after reconnecting.
-            // Disconnecting from inside the client's own receive loop would wait for this handler, hence Task.Run.
-            e.AutoAcknowledge = false;
-            LogStoreFailed(e.ApplicationMessage.Topic, ex.Message);
-            _ = Task.Run(() => _client.DisconnectAsync());
+            LogStoreFailed(topic, ex.Message);
+            await DisconnectQuietlyAsync().ConfigureAwait(false);
+            return;
         }
 
-        return Task.CompletedTask;
+        try
+        {
+            await e.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The connection is gone: the broker delivers the message again, and it is stored once.
+            LogAckFailed(topic, ex.Message);
+        }
+    }
+
+    private async Task DisconnectQuietlyAsync()
+    {
+        try
+        {
+            await _client.DisconnectAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+        {
+            LogAckFailed("(disconnect)", ex.Message);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected as {ClientId}, session present: {SessionPresent}")]
@@ -191,6 +242,9 @@ public sealed partial class ReadingSubscriber(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connect failed, will retry: {Reason}")]
     private partial void LogConnectFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Acknowledging a stored message on {Topic} failed; it is delivered again: {Reason}")]
+    private partial void LogAckFailed(string topic, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a message on {Topic} failed; disconnecting so it is delivered again: {Reason}")]
     private partial void LogStoreFailed(string topic, string reason);

@@ -13,16 +13,19 @@ public sealed class GasStore(SqliteDatabase database, Outbox outbox)
     private const string Columns = "time_ms, pressure_pa, temperature_c, dry_gas_ml_std, dry_gas_ml_std_per_g, swelling_ml, " +
         "swelling_ml_per_g, h2_percent, h2_ml_std, h2_ml_std_per_g, h2_basis, flags, vessel_dry_gas_ml_std";
 
-    /// <summary>Stores points, replacing any at the same time, and queues the lines of them and of the new readings.</summary>
-    public void Write(SeriesTags tags, IEnumerable<StoredReading> readings, IReadOnlyList<GasPoint> points)
+    private const string InsertSql = $"INSERT OR REPLACE INTO gas (experiment, pouch, {Columns}) VALUES ($experiment, $pouch, " +
+        "$time, $p, $c, $gas, $gasPerG, $swelling, $swellingPerG, $h2Percent, $h2, $h2PerG, $basis, $flags, $vessel)";
+
+    /// <summary>
+    /// Stores points inside the writer's transaction, replacing any at the same time, and queues the lines of them
+    /// and of the new readings in that same transaction.
+    /// </summary>
+    public void Write(WriteSession session, SeriesTags tags, IEnumerable<StoredReading> readings, IReadOnlyList<GasPoint> points)
     {
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(tags);
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        Insert(connection, transaction, tags, points);
-        outbox.Add(connection, transaction,
-            readings.Select(r => LineProtocol.Reading(tags, r)).Concat(points.Select(p => LineProtocol.Gas(tags, p))));
-        transaction.Commit();
+        Insert(session, tags, points);
+        outbox.Add(session, readings.Select(r => LineProtocol.Reading(tags, r)).Concat(points.Select(p => LineProtocol.Gas(tags, p))));
     }
 
     /// <summary>The pouch's stored gas series in time order.</summary>
@@ -58,41 +61,28 @@ public sealed class GasStore(SqliteDatabase database, Outbox outbox)
         return points;
     }
 
-    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, SeriesTags tags, IReadOnlyList<GasPoint> points)
+    private static void Insert(WriteSession session, SeriesTags tags, IReadOnlyList<GasPoint> points)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT OR REPLACE INTO gas (experiment, pouch, {Columns}) VALUES ($experiment, $pouch, " +
-            "$time, $p, $c, $gas, $gasPerG, $swelling, $swellingPerG, $h2Percent, $h2, $h2PerG, $basis, $flags, $vessel)";
-        command.Parameters.AddWithValue("$experiment", tags.Experiment);
-        command.Parameters.AddWithValue("$pouch", tags.Pouch);
+        var command = session.Command(InsertSql);
+        WriteSession.Bind(command, "$experiment", tags.Experiment);
+        WriteSession.Bind(command, "$pouch", tags.Pouch);
         foreach (var point in points)
         {
-            Set(command, "$time", point.Time.ToUnixTimeMilliseconds());
-            Set(command, "$p", point.PressurePa);
-            Set(command, "$c", point.TemperatureC);
-            Set(command, "$gas", point.DryGasMlStd);
-            Set(command, "$gasPerG", point.DryGasMlStdPerG);
-            Set(command, "$swelling", point.SwellingMl);
-            Set(command, "$swellingPerG", point.SwellingMlPerG);
-            Set(command, "$h2Percent", point.H2Percent);
-            Set(command, "$h2", point.H2MlStd);
-            Set(command, "$h2PerG", point.H2MlStdPerG);
-            Set(command, "$basis", point.H2Basis?.ToString());
-            Set(command, "$flags", (long)point.Flags);
-            Set(command, "$vessel", point.VesselDryGasMlStd);
+            WriteSession.Bind(command, "$time", point.Time.ToUnixTimeMilliseconds());
+            WriteSession.Bind(command, "$p", point.PressurePa);
+            WriteSession.Bind(command, "$c", point.TemperatureC);
+            WriteSession.Bind(command, "$gas", point.DryGasMlStd);
+            WriteSession.Bind(command, "$gasPerG", point.DryGasMlStdPerG);
+            WriteSession.Bind(command, "$swelling", point.SwellingMl);
+            WriteSession.Bind(command, "$swellingPerG", point.SwellingMlPerG);
+            WriteSession.Bind(command, "$h2Percent", point.H2Percent);
+            WriteSession.Bind(command, "$h2", point.H2MlStd);
+            WriteSession.Bind(command, "$h2PerG", point.H2MlStdPerG);
+            WriteSession.Bind(command, "$basis", point.H2Basis?.ToString());
+            WriteSession.Bind(command, "$flags", (long)point.Flags);
+            WriteSession.Bind(command, "$vessel", point.VesselDryGasMlStd);
             command.ExecuteNonQuery();
         }
-    }
-
-    private static void Set(SqliteCommand command, string name, object? value)
-    {
-        if (!command.Parameters.Contains(name))
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Parameters[name].Value = value ?? DBNull.Value;
     }
 
     private static double? Nullable(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);

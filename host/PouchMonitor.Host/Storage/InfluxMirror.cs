@@ -2,12 +2,15 @@ using InfluxDB.Client;
 using InfluxDB.Client.Api.Domain;
 using InfluxDB.Client.Core.Exceptions;
 using Microsoft.Extensions.Options;
+using PouchMonitor.Host.Ingestion;
 
 namespace PouchMonitor.Host.Storage;
 
 /// <summary>
-/// Drains the <see cref="Outbox"/> into InfluxDB in order, retrying with exponential backoff for as long as
-/// the database is down. Writes are idempotent: a point with the same series and timestamp overwrites itself.
+/// Drains the <see cref="Outbox"/> into InfluxDB in order. Every error, of the database or of the local store,
+/// is caught: the loop waits with exponential backoff on the clock and tries again, for as long as it takes, and
+/// logs once when a burst of failures starts and once when it ends. Writes are idempotent: a point with the same
+/// series and timestamp overwrites itself, so a batch written again after a failed removal changes nothing.
 /// </summary>
 public sealed partial class InfluxMirror(
     Outbox outbox,
@@ -17,12 +20,18 @@ public sealed partial class InfluxMirror(
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private readonly InfluxOptions _options = options.Value;
+    private volatile string? _lastError;
+    private long _failureCount;
+    private long _rejectedLineCount;
 
-    /// <summary>Last write attempt's outcome, for the health check.</summary>
-    public string? LastError { get; private set; }
+    /// <summary>Why the last attempt failed while attempts fail; null once one succeeds.</summary>
+    public string? LastError => _lastError;
+
+    /// <summary>Attempts that failed since the start, of InfluxDB or of the local store.</summary>
+    public long FailureCount => Interlocked.Read(ref _failureCount);
 
     /// <summary>Lines dropped because the database rejected them as malformed (HTTP 400/422).</summary>
-    public long RejectedLineCount { get; private set; }
+    public long RejectedLineCount => Interlocked.Read(ref _rejectedLineCount);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,52 +51,87 @@ public sealed partial class InfluxMirror(
         var backoff = _options.InitialBackoff;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var batch = outbox.Peek(_options.BatchSize);
-            if (batch.Count == 0)
+            try
             {
-                await outbox.WaitAsync(IdlePoll, stoppingToken).ConfigureAwait(false);
-                continue;
-            }
-
-            if (await TryWriteAsync(writeApi, batch, stoppingToken).ConfigureAwait(false))
-            {
-                outbox.RemoveThrough(batch[^1].Id);
+                await DrainOnceAsync(writeApi, stoppingToken).ConfigureAwait(false);
+                Recovered();
                 backoff = _options.InitialBackoff;
             }
-            else
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(backoff, timeProvider, stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex)
+            {
+                Failed(ex);
+                try
+                {
+                    await Task.Delay(backoff, timeProvider, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
             }
         }
     }
 
-    /// <summary>True when the batch is done with: written, or rejected as malformed (retrying cannot help).</summary>
-    private async Task<bool> TryWriteAsync(WriteApiAsync writeApi, IReadOnlyList<OutboxLine> batch, CancellationToken cancellationToken)
+    /// <summary>Writes and removes the oldest batch, or waits for lines when there are none.</summary>
+    private async Task DrainOnceAsync(WriteApiAsync writeApi, CancellationToken cancellationToken)
     {
+        var batch = outbox.Peek(_options.BatchSize);
+        if (batch.Count == 0)
+        {
+            await outbox.WaitAsync(IdlePoll, timeProvider, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
-            var lines = batch.Select(l => l.Line).ToList();
-            await writeApi.WriteRecordsAsync(lines, WritePrecision.Ms, _options.Bucket, _options.Org, cancellationToken).ConfigureAwait(false);
-            LastError = null;
-            return true;
+            await writeApi.WriteRecordsAsync([.. batch.Select(l => l.Line)], WritePrecision.Ms, _options.Bucket, _options.Org, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (HttpException ex) when (ex.Status is 400 or 422)
         {
-            RejectedLineCount += batch.Count;
+            // Malformed lines: retrying cannot help.
+            Interlocked.Add(ref _rejectedLineCount, batch.Count);
+            PipelineMetrics.MirrorLinesRejected.Inc(batch.Count);
             LogRejected(batch.Count, ex.Message);
-            return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        outbox.Remove(batch);
+    }
+
+    private void Failed(Exception ex)
+    {
+        Interlocked.Increment(ref _failureCount);
+        PipelineMetrics.MirrorFailures.Inc();
+        PipelineMetrics.MirrorFailing.Set(1);
+        if (_lastError is null)
         {
-            LastError = ex.Message;
-            LogWriteFailed(batch.Count, ex.Message);
-            return false;
+            LogFailing(ex.GetType().Name, ex.Message);
+        }
+
+        _lastError = ex.Message;
+    }
+
+    private void Recovered()
+    {
+        if (_lastError is not null)
+        {
+            _lastError = null;
+            PipelineMetrics.MirrorFailing.Set(0);
+            LogRecovered(outbox.Backlog);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "InfluxDB write of {Count} lines failed, will retry: {Reason}")]
-    private partial void LogWriteFailed(int count, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "InfluxDB mirror failing, retrying with backoff ({Kind}): {Reason}")]
+    private partial void LogFailing(string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB mirror writing again; {Backlog} lines waiting")]
+    private partial void LogRecovered(long backlog);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "InfluxDB rejected {Count} lines as malformed, dropped: {Reason}")]
     private partial void LogRejected(int count, string reason);

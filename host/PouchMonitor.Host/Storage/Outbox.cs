@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Ingestion;
@@ -7,13 +8,17 @@ namespace PouchMonitor.Host.Storage;
 /// <summary>
 /// InfluxDB line-protocol lines waiting to be mirrored, kept in SQLite so nothing is lost while the
 /// database is down or the host restarts. Lines are written in the same transaction as the data they mirror.
-/// Without an InfluxDB configured nothing is queued.
+/// Without an InfluxDB configured nothing is queued. The backlog is counted in memory (counted in SQL once, at start).
 /// </summary>
 public sealed class Outbox
 {
-    private readonly SemaphoreSlim _added = new(0, 1);
+    private const string InsertSql = "INSERT INTO outbox (line) VALUES ($line)";
+
+    // Holds at most one wake-up; further signals are dropped, never thrown.
+    private readonly Channel<bool> _added = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SqliteDatabase _database;
     private readonly bool _isEnabled;
+    private long _backlog;
 
     /// <summary>The outbox of <paramref name="database"/>; lines left by an earlier run are sent first.</summary>
     public Outbox(SqliteDatabase database, IOptions<InfluxOptions> options)
@@ -21,12 +26,32 @@ public sealed class Outbox
         ArgumentNullException.ThrowIfNull(options);
         _database = database;
         _isEnabled = options.Value.IsEnabled;
-        PipelineMetrics.OutboxBacklog.Set(Count());
+        Adjust(Count());
     }
 
-    /// <summary>Queues lines inside the caller's transaction and wakes the mirror.</summary>
+    /// <summary>Lines waiting, as counted in memory.</summary>
+    public long Backlog => Interlocked.Read(ref _backlog);
+
+    /// <summary>Queues lines inside the writer's transaction; the mirror is woken once they are committed.</summary>
+    public void Add(WriteSession session, IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!_isEnabled)
+        {
+            return;
+        }
+
+        var count = Insert(session.Command(InsertSql), lines);
+        if (count > 0)
+        {
+            session.AfterCommit(() => Added(count));
+        }
+    }
+
+    /// <summary>Queues lines inside the caller's transaction, which the caller commits right after, and wakes the mirror.</summary>
     public void Add(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> lines)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         if (!_isEnabled)
         {
             return;
@@ -34,16 +59,8 @@ public sealed class Outbox
 
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO outbox (line) VALUES ($line)";
-        var line = command.Parameters.Add("$line", SqliteType.Text);
-        foreach (var value in lines)
-        {
-            line.Value = value;
-            command.ExecuteNonQuery();
-            PipelineMetrics.OutboxBacklog.Inc();
-        }
-
-        Signal();
+        command.CommandText = InsertSql;
+        Added(Insert(command, lines));
     }
 
     /// <summary>The oldest lines, at most <paramref name="maxCount"/>.</summary>
@@ -63,18 +80,18 @@ public sealed class Outbox
         return lines;
     }
 
-    /// <summary>Removes every line up to and including <paramref name="lastId"/> once they are written.</summary>
-    public void RemoveThrough(long lastId)
+    /// <summary>Removes the written <paramref name="lines"/>, every line up to and including the last one's id.</summary>
+    public void Remove(IReadOnlyList<OutboxLine> lines)
     {
+        ArgumentNullException.ThrowIfNull(lines);
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM outbox WHERE id <= $id";
-        command.Parameters.AddWithValue("$id", lastId);
-        command.ExecuteNonQuery();
-        PipelineMetrics.OutboxBacklog.Set(Count());
+        command.Parameters.AddWithValue("$id", lines[^1].Id);
+        Adjust(-command.ExecuteNonQuery());
     }
 
-    /// <summary>How many lines wait.</summary>
+    /// <summary>How many lines wait, counted in SQL.</summary>
     public long Count()
     {
         using var connection = _database.Open();
@@ -83,19 +100,39 @@ public sealed class Outbox
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Waits until lines are added or <paramref name="timeout"/> passes.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        _added.WaitAsync(timeout, cancellationToken);
-
-    private void Signal()
+    /// <summary>Waits until lines are added or <paramref name="timeout"/> passes on <paramref name="timeProvider"/>.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
+        using var idle = new CancellationTokenSource(timeout, timeProvider);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(idle.Token, cancellationToken);
         try
         {
-            _added.Release();
+            await _added.Reader.ReadAsync(either.Token).ConfigureAwait(false);
         }
-        catch (SemaphoreFullException)
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            // Already signalled; the mirror will see every line on its next read.
+            // Idle poll: nothing signalled within the timeout.
         }
     }
+
+    private static int Insert(SqliteCommand command, IEnumerable<string> lines)
+    {
+        var count = 0;
+        foreach (var value in lines)
+        {
+            WriteSession.Bind(command, "$line", value);
+            command.ExecuteNonQuery();
+            count++;
+        }
+
+        return count;
+    }
+
+    private void Added(int count)
+    {
+        Adjust(count);
+        _added.Writer.TryWrite(true);
+    }
+
+    private void Adjust(long delta) => PipelineMetrics.OutboxBacklog.Set(Interlocked.Add(ref _backlog, delta));
 }

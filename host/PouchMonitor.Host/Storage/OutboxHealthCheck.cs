@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace PouchMonitor.Host.Storage;
 
 /// <summary>
-/// Reports the InfluxDB mirror: degraded while writes fail (nothing is lost, the outbox keeps growing),
-/// healthy otherwise; the backlog is in the description.
+/// Reports the InfluxDB mirror: degraded while its attempts fail (nothing is lost, the outbox keeps growing),
+/// healthy otherwise; the backlog (counted in memory) and the failure count are in the description.
 /// </summary>
 public sealed class OutboxHealthCheck(Outbox outbox, InfluxMirror mirror, IOptions<InfluxOptions> options) : IHealthCheck
 {
@@ -17,9 +17,9 @@ public sealed class OutboxHealthCheck(Outbox outbox, InfluxMirror mirror, IOptio
             return Task.FromResult(HealthCheckResult.Healthy("no InfluxDB configured"));
         }
 
-        var backlog = outbox.Count();
+        var backlog = outbox.Backlog;
         return Task.FromResult(mirror.LastError is { } error
-            ? HealthCheckResult.Degraded($"{backlog} lines waiting; last write failed: {error}")
-            : HealthCheckResult.Healthy($"{backlog} lines waiting"));
+            ? HealthCheckResult.Degraded($"{backlog} lines waiting; mirror failing ({mirror.FailureCount} failed attempts so far), last error: {error}")
+            : HealthCheckResult.Healthy($"{backlog} lines waiting; {mirror.FailureCount} failed attempts so far"));
     }
 }

@@ -1,20 +1,19 @@
-using System.Buffers;
-
 namespace PouchMonitor.Host.Storage;
 
 /// <summary>Messages that broke the contract, kept with the reason for a human to look at.</summary>
 public sealed class QuarantineStore(SqliteDatabase database)
 {
-    /// <summary>Keeps one rejected message.</summary>
-    public void Add(DateTimeOffset receivedAt, string topic, ReadOnlySequence<byte> payload, string reason)
+    private const string InsertSql = "INSERT INTO quarantine (received_ms, topic, reason, payload) VALUES ($received, $topic, $reason, $payload)";
+
+    /// <summary>Keeps one rejected message inside the writer's transaction.</summary>
+    public static void Add(WriteSession session, DateTimeOffset receivedAt, string topic, byte[] payload, string reason)
     {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO quarantine (received_ms, topic, reason, payload) VALUES ($received, $topic, $reason, $payload)";
-        command.Parameters.AddWithValue("$received", receivedAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$topic", topic);
-        command.Parameters.AddWithValue("$reason", reason);
-        command.Parameters.AddWithValue("$payload", payload.ToArray());
+        ArgumentNullException.ThrowIfNull(session);
+        var command = session.Command(InsertSql);
+        WriteSession.Bind(command, "$received", receivedAt.ToUnixTimeMilliseconds());
+        WriteSession.Bind(command, "$topic", topic);
+        WriteSession.Bind(command, "$reason", reason);
+        WriteSession.Bind(command, "$payload", payload);
         command.ExecuteNonQuery();
     }
 

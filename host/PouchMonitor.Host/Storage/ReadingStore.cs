@@ -5,29 +5,65 @@ namespace PouchMonitor.Host.Storage;
 
 /// <summary>
 /// Raw readings, stored once per (device, boot, sequence). A reading made before the device's first time sync
-/// waits without a time until a reading of the same boot carries both uptime and UTC time.
+/// waits without a time until a reading of the same boot carries both uptime and UTC time. A reading whose key is
+/// stored with other values is kept in <c>reading_conflicts</c>; an identical repeat is a silent duplicate.
 /// </summary>
 public sealed class ReadingStore(SqliteDatabase database)
 {
     private const string Columns = "device, boot, seq, sensor, time_ms, pressure_pa, temperature_c, fault";
 
-    /// <summary>Stores a decoded batch in one transaction.</summary>
-    public ReadingInsert Add(ReadingBatch batch, DateTimeOffset receivedAt)
+    /// <summary>Places a boot's readings that wait for a time; visits only those, through the partial index <c>readings_unplaced</c>.</summary>
+    internal const string PlaceUnsyncedSql =
+        $"UPDATE readings SET time_ms = uptime_ms + $offset WHERE device = $device AND boot = $boot AND time_ms IS NULL RETURNING {Columns}";
+
+    private const string InsertSql = """
+        INSERT OR IGNORE INTO readings (device, boot, seq, sensor, uptime_ms, time_ms, pressure_pa, temperature_c, fault, received_ms)
+        VALUES ($device, $boot, $seq, $sensor, $up, $time, $p, $c, $fault, $received)
+        """;
+
+    private const string StoredSql =
+        "SELECT sensor, uptime_ms, time_ms, pressure_pa, temperature_c, fault FROM readings WHERE device = $device AND boot = $boot AND seq = $seq";
+
+    private const string ConflictSql = """
+        INSERT INTO reading_conflicts (device, boot, seq, sensor, uptime_ms, time_ms, pressure_pa, temperature_c, fault, received_ms)
+        VALUES ($device, $boot, $seq, $sensor, $up, $time, $p, $c, $fault, $received)
+        """;
+
+    private const string OffsetSql =
+        "SELECT time_ms - uptime_ms FROM readings WHERE device = $device AND boot = $boot AND time_ms IS NOT NULL LIMIT 1";
+
+    private const string ForSensorSql =
+        $"SELECT {Columns} FROM readings WHERE device = $device AND sensor = $sensor AND time_ms IS NOT NULL ORDER BY time_ms, boot, seq";
+
+    /// <summary>Stores a decoded batch inside the writer's transaction.</summary>
+    public static ReadingInsert Add(WriteSession session, ReadingBatch batch, DateTimeOffset receivedAt)
     {
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(batch);
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        var inserted = Insert(connection, transaction, batch, receivedAt);
+        var inserted = new List<Reading>();
+        var conflicts = 0;
+        foreach (var reading in batch.Readings)
+        {
+            if (Insert(session, InsertSql, batch, reading, receivedAt))
+            {
+                inserted.Add(reading);
+            }
+            else if (!IsStoredAs(session, batch, reading))
+            {
+                Insert(session, ConflictSql, batch, reading, receivedAt);
+                conflicts++;
+            }
+        }
+
         var offsetMs = batch.Readings.FirstOrDefault(r => r.Time is not null) is { } synced
             ? synced.Time!.Value.ToUnixTimeMilliseconds() - synced.UptimeMs
-            : FindOffsetMs(connection, transaction, batch.DeviceId, batch.Boot);
+            : FindOffsetMs(session, batch.DeviceId, batch.Boot);
         var placed = inserted.Where(r => r.Time is not null)
             .Select(r => ToStored(batch, r))
-            .Concat(offsetMs is { } offset ? PlaceUnsynced(connection, transaction, batch.DeviceId, batch.Boot, offset) : [])
+            .Concat(offsetMs is { } offset ? PlaceUnsynced(session, batch.DeviceId, batch.Boot, offset) : [])
             .OrderBy(r => r.Time)
             .ToList();
-        transaction.Commit();
-        return new ReadingInsert(inserted.Count, batch.Readings.Count - inserted.Count, placed);
+        return new ReadingInsert(inserted.Count, batch.Readings.Count - inserted.Count - conflicts, conflicts, placed);
     }
 
     /// <summary>Every placed reading of one sensor, in time order.</summary>
@@ -35,76 +71,89 @@ public sealed class ReadingStore(SqliteDatabase database)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM readings WHERE device = $device AND sensor = $sensor AND time_ms IS NOT NULL ORDER BY time_ms, boot, seq";
-        command.Parameters.AddWithValue("$device", deviceId);
-        command.Parameters.AddWithValue("$sensor", sensorIndex);
-        return ReadAll(command);
+        command.CommandText = ForSensorSql;
+        return ForSensor(command, deviceId, sensorIndex);
+    }
+
+    /// <summary>Every placed reading of one sensor as the writer's open transaction sees them, in time order.</summary>
+    public static IReadOnlyList<StoredReading> ForSensor(WriteSession session, string deviceId, int sensorIndex)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return ForSensor(session.Command(ForSensorSql), deviceId, sensorIndex);
     }
 
     /// <summary>How many readings are stored, placed or not.</summary>
-    public long Count()
+    public long Count() => Scalar("SELECT COUNT(*) FROM readings");
+
+    /// <summary>How many readings arrived again with other values than the stored ones.</summary>
+    public long ConflictCount() => Scalar("SELECT COUNT(*) FROM reading_conflicts");
+
+    private long Scalar(string sql)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM readings";
+        command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
     }
 
-    private static List<Reading> Insert(SqliteConnection connection, SqliteTransaction transaction, ReadingBatch batch, DateTimeOffset receivedAt)
+    private static IReadOnlyList<StoredReading> ForSensor(SqliteCommand command, string deviceId, int sensorIndex)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT OR IGNORE INTO readings (device, boot, seq, sensor, uptime_ms, time_ms, pressure_pa, temperature_c, fault, received_ms)
-            VALUES ($device, $boot, $seq, $sensor, $up, $time, $p, $c, $fault, $received)
-            """;
-        command.Parameters.AddWithValue("$device", batch.DeviceId);
-        command.Parameters.AddWithValue("$boot", (long)batch.Boot);
-        command.Parameters.AddWithValue("$received", receivedAt.ToUnixTimeMilliseconds());
-        var seq = command.Parameters.Add("$seq", SqliteType.Integer);
-        var sensor = command.Parameters.Add("$sensor", SqliteType.Integer);
-        var uptime = command.Parameters.Add("$up", SqliteType.Integer);
-        var time = command.Parameters.Add("$time", SqliteType.Integer);
-        var pressure = command.Parameters.Add("$p", SqliteType.Real);
-        var temperature = command.Parameters.Add("$c", SqliteType.Real);
-        var fault = command.Parameters.Add("$fault", SqliteType.Text);
-        var inserted = new List<Reading>();
-        foreach (var reading in batch.Readings)
-        {
-            seq.Value = (long)reading.Sequence;
-            sensor.Value = reading.SensorIndex;
-            uptime.Value = reading.UptimeMs;
-            time.Value = (object?)reading.Time?.ToUnixTimeMilliseconds() ?? DBNull.Value;
-            pressure.Value = (object?)reading.PressurePa ?? DBNull.Value;
-            temperature.Value = (object?)reading.TemperatureC ?? DBNull.Value;
-            fault.Value = reading.Fault is { } code ? SensorFaultCodes.ToCode(code) : DBNull.Value;
-            if (command.ExecuteNonQuery() == 1)
-            {
-                inserted.Add(reading);
-            }
-        }
-
-        return inserted;
+        WriteSession.Bind(command, "$device", deviceId);
+        WriteSession.Bind(command, "$sensor", sensorIndex);
+        return ReadAll(command);
     }
 
-    private static long? FindOffsetMs(SqliteConnection connection, SqliteTransaction transaction, string deviceId, uint boot)
+    /// <summary>Inserts one reading with <paramref name="sql"/>; true when a row was added.</summary>
+    private static bool Insert(WriteSession session, string sql, ReadingBatch batch, Reading reading, DateTimeOffset receivedAt)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT time_ms - uptime_ms FROM readings WHERE device = $device AND boot = $boot AND time_ms IS NOT NULL LIMIT 1";
-        command.Parameters.AddWithValue("$device", deviceId);
-        command.Parameters.AddWithValue("$boot", (long)boot);
+        var command = session.Command(sql);
+        BindKey(command, batch, reading);
+        WriteSession.Bind(command, "$sensor", reading.SensorIndex);
+        WriteSession.Bind(command, "$up", reading.UptimeMs);
+        WriteSession.Bind(command, "$time", reading.Time?.ToUnixTimeMilliseconds());
+        WriteSession.Bind(command, "$p", reading.PressurePa);
+        WriteSession.Bind(command, "$c", reading.TemperatureC);
+        WriteSession.Bind(command, "$fault", reading.Fault is { } code ? SensorFaultCodes.ToCode(code) : null);
+        WriteSession.Bind(command, "$received", receivedAt.ToUnixTimeMilliseconds());
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>True when the stored reading of the same key has the same values (a time only when this one has one).</summary>
+    private static bool IsStoredAs(WriteSession session, ReadingBatch batch, Reading reading)
+    {
+        var command = session.Command(StoredSql);
+        BindKey(command, batch, reading);
+        using var stored = command.ExecuteReader();
+        stored.Read();
+        return stored.GetInt32(0) == reading.SensorIndex
+            && stored.GetInt64(1) == reading.UptimeMs
+            && (reading.Time is null || (!stored.IsDBNull(2) && stored.GetInt64(2) == reading.Time.Value.ToUnixTimeMilliseconds()))
+            && NullableDouble(stored, 3) == reading.PressurePa
+            && NullableDouble(stored, 4) == reading.TemperatureC
+            && (stored.IsDBNull(5) ? null : stored.GetString(5)) == (reading.Fault is { } code ? SensorFaultCodes.ToCode(code) : null);
+    }
+
+    private static void BindKey(SqliteCommand command, ReadingBatch batch, Reading reading)
+    {
+        WriteSession.Bind(command, "$device", batch.DeviceId);
+        WriteSession.Bind(command, "$boot", (long)batch.Boot);
+        WriteSession.Bind(command, "$seq", (long)reading.Sequence);
+    }
+
+    private static long? FindOffsetMs(WriteSession session, string deviceId, uint boot)
+    {
+        var command = session.Command(OffsetSql);
+        WriteSession.Bind(command, "$device", deviceId);
+        WriteSession.Bind(command, "$boot", (long)boot);
         return command.ExecuteScalar() is long offsetMs ? offsetMs : null;
     }
 
-    private static List<StoredReading> PlaceUnsynced(SqliteConnection connection, SqliteTransaction transaction, string deviceId, uint boot, long offsetMs)
+    private static List<StoredReading> PlaceUnsynced(WriteSession session, string deviceId, uint boot, long offsetMs)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"UPDATE readings SET time_ms = uptime_ms + $offset WHERE device = $device AND boot = $boot AND time_ms IS NULL RETURNING {Columns}";
-        command.Parameters.AddWithValue("$offset", offsetMs);
-        command.Parameters.AddWithValue("$device", deviceId);
-        command.Parameters.AddWithValue("$boot", (long)boot);
+        var command = session.Command(PlaceUnsyncedSql);
+        WriteSession.Bind(command, "$offset", offsetMs);
+        WriteSession.Bind(command, "$device", deviceId);
+        WriteSession.Bind(command, "$boot", (long)boot);
         return ReadAll(command);
     }
 
@@ -120,13 +169,15 @@ public sealed class ReadingStore(SqliteDatabase database)
                 (uint)reader.GetInt64(2),
                 reader.GetInt32(3),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                reader.IsDBNull(5) ? null : reader.GetDouble(5),
-                reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                NullableDouble(reader, 5),
+                NullableDouble(reader, 6),
                 reader.IsDBNull(7) ? null : SensorFaultCodes.TryParse(reader.GetString(7), out var fault) ? fault : null));
         }
 
         return readings;
     }
+
+    private static double? NullableDouble(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
     private static StoredReading ToStored(ReadingBatch batch, Reading r) =>
         new(batch.DeviceId, batch.Boot, r.Sequence, r.SensorIndex, r.Time!.Value, r.PressurePa, r.TemperatureC, r.Fault);

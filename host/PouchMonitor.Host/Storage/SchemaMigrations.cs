@@ -49,6 +49,13 @@ public static class SchemaMigrations
             CREATE TABLE IF NOT EXISTS outbox (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, line TEXT NOT NULL);
             """),
+        new(2, "index of unplaced readings; conflicting duplicates", """
+            CREATE INDEX readings_unplaced ON readings (device, boot) WHERE time_ms IS NULL;
+            CREATE TABLE reading_conflicts (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, device TEXT NOT NULL, boot INTEGER NOT NULL, seq INTEGER NOT NULL,
+                sensor INTEGER NOT NULL, uptime_ms INTEGER NOT NULL, time_ms INTEGER, pressure_pa REAL, temperature_c REAL,
+                fault TEXT, received_ms INTEGER NOT NULL);
+            """),
     ];
 
     /// <summary>Applies every step above the store's version; returns the version it was at.</summary>

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace PouchMonitor.Host.Storage;
 
 /// <summary>
-/// The durable local store: one SQLite file in WAL mode. Each operation opens a pooled connection,
-/// so the stores built on it are safe to use from several threads.
+/// The durable local store: one SQLite file in WAL mode. Reads open pooled connections, so the stores built on it
+/// are safe to read from several threads; the ingest path writes through the one <see cref="WriteQueue"/>.
 /// </summary>
 public sealed class SqliteDatabase
 {
@@ -12,10 +12,18 @@ public sealed class SqliteDatabase
     public const string FileName = "pouchmon.db";
 
     private readonly string _connectionString;
+    private readonly string _pragmas;
+
+    /// <summary>Opens (creating when missing) <c>pouchmon.db</c> in <paramref name="dataFolder"/>, with <c>synchronous=FULL</c>.</summary>
+    public SqliteDatabase(string dataFolder)
+        : this(dataFolder, SqliteSynchronous.Full)
+    {
+    }
 
     /// <summary>Opens (creating when missing) <c>pouchmon.db</c> in <paramref name="dataFolder"/>.</summary>
-    public SqliteDatabase(string dataFolder)
+    public SqliteDatabase(string dataFolder, SqliteSynchronous synchronous)
     {
+        _pragmas = $"PRAGMA synchronous={(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")}; PRAGMA busy_timeout=5000;";
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
         Directory.CreateDirectory(dataFolder);
         _connectionString = new SqliteConnectionStringBuilder
@@ -36,8 +44,9 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // Durable at each commit in WAL mode without fsyncing the main file every time.
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        // FULL (the default): each commit is on disk before it returns, so a power loss cannot undo a commit that was
+        // acknowledged (NORMAL in WAL mode can). docs/performance.md gives its cost.
+        Execute(connection, _pragmas);
         return connection;
     }
 

@@ -11,4 +11,10 @@ public sealed class StorageOptions
     /// <summary>Folder of the SQLite database (created when missing).</summary>
     [Required]
     public string DataFolder { get; set; } = "data";
+
+    /// <summary>
+    /// SQLite's synchronous mode; <see cref="SqliteSynchronous.Full"/> unless a measurement (docs/performance.md)
+    /// says the risk of <see cref="SqliteSynchronous.Normal"/> is worth it.
+    /// </summary>
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
 }

@@ -181,7 +181,7 @@ public sealed class ApiTests : IAsyncLifetime
         var ingestor = _host.Get<MessageIngestor>();
         foreach (var batch in _example.Batches(1, _example.Readings, ContractV1.MaxReadingsPerBatch))
         {
-            ingestor.Handle(Topics.Readings(ExampleData.DeviceId), new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(batch)));
+            ingestor.HandleAsync(Topics.Readings(ExampleData.DeviceId), new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(batch))).GetAwaiter().GetResult();
         }
     }
 

@@ -117,7 +117,7 @@ internal sealed class DashboardRig : IAsyncDisposable
                 v = 1, device = DeviceId, boot = 1,
                 readings = chunk.Select(r => new { seq = r.Sequence, up = r.UptimeMs, t = r.Time!.Value.ToUnixTimeMilliseconds(), s = r.SensorIndex, p = r.PressurePa, c = r.TemperatureC }),
             });
-            ingestor.Handle(Topics.Readings(DeviceId), new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)));
+            ingestor.HandleAsync(Topics.Readings(DeviceId), new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json))).GetAwaiter().GetResult();
         }
     }
 

@@ -198,7 +198,8 @@ public sealed class IngestionTests : IDisposable
         }));
 
         var readings = host.Get<ReadingStore>();
-        await Eventually.WaitAsync(() => readings.Count() == 2 * Batches * 10, $"all {2 * Batches * 10} readings are stored");
+        // A count, not a speed: 6,000 durable commits may take minutes on a busy machine.
+        await Eventually.WaitAsync(() => readings.Count() == 2 * Batches * 10, $"all {2 * Batches * 10} readings are stored", TimeSpan.FromMinutes(10));
     }
 
     private Task<ServeHost> StartHostAsync(TestBroker broker)

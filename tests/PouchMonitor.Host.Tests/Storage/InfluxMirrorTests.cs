@@ -45,6 +45,32 @@ public sealed class InfluxMirrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExecuteAsync_DatabaseDownThenLocalStoreLocked_KeepsRunningAndLosesNoLine()
+    {
+        _victoria.Stop();
+        var mirror = StartMirror();
+        AddPoints();
+        await Eventually.WaitAsync(() => mirror.LastError is not null, "a write to the stopped database fails");
+
+        using (var other = _database.Open())
+        {
+            // Another writer holds the store past its busy timeout: removing the written lines fails (SQLITE_BUSY).
+            SqliteDatabase.Execute(other, "BEGIN EXCLUSIVE");
+            await _victoria.StartAsync();
+            await Eventually.WaitAsync(() => mirror.LastError?.Contains("locked", StringComparison.Ordinal) == true, "removing written lines fails on the lock");
+            SqliteDatabase.Execute(other, "COMMIT");
+        }
+
+        await Eventually.WaitAsync(() => _outbox.Count() == 0, "the outbox drains");
+        Assert.False(mirror.ExecuteTask!.IsCompleted);
+        await Eventually.WaitAsync(() => mirror.LastError is null, "the mirror reports itself writing again");
+        Assert.Equal(0, _outbox.Backlog);
+        await mirror.StopAsync(TestContext.Current.CancellationToken);
+
+        AssertAllPointsExported(await ExportAsync());
+    }
+
+    [Fact]
     public async Task ExecuteAsync_SamePointsWrittenTwice_StoresEachOnce()
     {
         var mirror = StartMirror();
