@@ -34,6 +34,13 @@ public static class ContractV1
     /// <summary>Latest accepted UTC time stamp, Unix ms (2100-01-01T00:00:00Z).</summary>
     public const long MaxUnixTimeMs = 4_102_444_800_000;
 
+    /// <summary>Longest uptime a device may report, in ms: the span of the accepted time stamps (80 years).</summary>
+    /// <remarks>
+    /// With uptime bounded by the span, a reading placed from an uptime (t₀ + (up − up₀)) lies within one span of
+    /// 2020–2100, far inside the range of <see cref="DateTimeOffset"/>.
+    /// </remarks>
+    public const long MaxUptimeMs = MaxUnixTimeMs - MinUnixTimeMs;
+
     /// <summary>Shortest sampling or publishing interval, in s.</summary>
     public const int MinIntervalS = 1;
 

@@ -57,7 +57,7 @@ public static class DeviceStatusDecoder
         var timeMs = o.OptionalInt64("t", ContractV1.MinUnixTimeMs, ContractV1.MaxUnixTimeMs);
         return new DeviceHealth(
             FirmwareVersion: o.String("fw"),
-            UptimeMs: o.Int64("up", 0, long.MaxValue),
+            UptimeMs: o.Int64("up", 0, ContractV1.MaxUptimeMs),
             Time: timeMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
             ResetReason: resetReason,
             FreeMemoryBytes: o.Int64("freeBytes", 0, long.MaxValue),

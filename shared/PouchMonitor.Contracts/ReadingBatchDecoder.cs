@@ -41,7 +41,7 @@ public static class ReadingBatchDecoder
     {
         var o = new StrictObject(element, path, ReadingFields);
         var sequence = (uint)o.Int64("seq", 0, uint.MaxValue);
-        var uptimeMs = o.Int64("up", 0, long.MaxValue);
+        var uptimeMs = o.Int64("up", 0, ContractV1.MaxUptimeMs);
         var timeMs = o.OptionalInt64("t", ContractV1.MinUnixTimeMs, ContractV1.MaxUnixTimeMs);
         var time = timeMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
         var sensorIndex = (int)o.Int64("s", 0, ContractV1.MaxSensorIndex);

@@ -50,5 +50,11 @@ internal static class StrictJson
         {
             return DecodeResult<T>.Invalid(e.Message);
         }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json parses a lone surrogate escape ("\ud800") or invalid UTF-8 inside a string and only
+            // refuses it when the text is read as a .NET string, a property name included.
+            return DecodeResult<T>.Invalid($"not valid UTF-8 text: {e.Message}");
+        }
     }
 }

@@ -45,8 +45,7 @@ internal sealed class StrictObject
     public double Double(string name, double min, double max)
     {
         var value = Required(name, JsonValueKind.Number);
-        var number = value.GetDouble();
-        if (!double.IsFinite(number) || number < min || number > max)
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number) || number < min || number > max)
         {
             throw new ContractViolationException($"{_path}.{name} = {value.GetRawText()} is outside {min}..{max}");
         }

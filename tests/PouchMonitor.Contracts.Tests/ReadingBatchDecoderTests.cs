@@ -64,6 +64,69 @@ public class ReadingBatchDecoderTests
         Assert.Contains(reason, result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"v":1,"device":"esp32-3c71bf\ud800","boot":1,"readings":[{"seq":0,"up":1,"s":0,"p":1e5,"c":50}]}""")]
+    [InlineData("""{"v":1,"device":"esp32-3c71bf","boot":1,"readings":[{"seq":0,"up":1,"s":0,"fault":"\udc00"}]}""")]
+    [InlineData("""{"v":1,"device":"esp32-3c71bf","boot":1,"readings":[{"seq":0,"up":1,"s":0,"p":1e5,"c":50,"\ud800":1}]}""")]
+    public void Decode_LoneSurrogateInString_RejectsAsInvalidText(string payload)
+    {
+        var result = ReadingBatchDecoder.Decode(Device, Encoding.UTF8.GetBytes(payload));
+
+        Assert.False(result.IsValid);
+        Assert.StartsWith("not valid UTF-8 text", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("device")]
+    [InlineData("fault")]
+    public void Decode_InvalidUtf8InString_RejectsWithReason(string field)
+    {
+        var text = field == "device"
+            ? """{"v":1,"device":"esp32-3c71bfX","boot":1,"readings":[{"seq":0,"up":1,"s":0,"p":1e5,"c":50}]}"""
+            : """{"v":1,"device":"esp32-3c71bf","boot":1,"readings":[{"seq":0,"up":1,"s":0,"fault":"X"}]}""";
+        var payload = Encoding.UTF8.GetBytes(text);
+        payload[Array.IndexOf(payload, (byte)'X')] = 0xFF;
+
+        var result = ReadingBatchDecoder.Decode(Device, payload);
+
+        Assert.False(result.IsValid);
+        Assert.False(string.IsNullOrEmpty(result.Error));
+    }
+
+    [Fact]
+    public void Decode_UptimeBeyondContractSpan_RejectsSoPlacedTimesStayInRange()
+    {
+        // up = 1e15 and a reading without t: placing it (t0 + up - up0) would leave DateTimeOffset's range.
+        var payload = """
+            {"v":1,"device":"esp32-3c71bf","boot":1,"readings":[
+            {"seq":0,"up":1000000000000000,"t":1762000000000,"s":0,"p":1e5,"c":50},{"seq":1,"up":0,"s":0,"p":1e5,"c":50}]}
+            """;
+
+        var result = ReadingBatchDecoder.Decode(Device, Encoding.UTF8.GetBytes(payload));
+
+        Assert.Equal($"$.readings[0].up = 1000000000000000 is not an integer in 0..{ContractV1.MaxUptimeMs}", result.Error);
+    }
+
+    [Fact]
+    public void MaxUptimeMs_FromEitherEndOfTimeRange_PlacesWithinDateTimeOffset()
+    {
+        var placedMs = ContractV1.MinUnixTimeMs - ContractV1.MaxUptimeMs;
+        var latestMs = ContractV1.MaxUnixTimeMs + ContractV1.MaxUptimeMs;
+
+        Assert.Equal(1940, DateTimeOffset.FromUnixTimeMilliseconds(placedMs).Year);
+        Assert.Equal(2180, DateTimeOffset.FromUnixTimeMilliseconds(latestMs).Year);
+    }
+
+    [Fact]
+    public void Decode_PressureBeyondDouble_RejectsWithReason()
+    {
+        var payload = """{"v":1,"device":"esp32-3c71bf","boot":1,"readings":[{"seq":0,"up":1,"s":0,"p":1e400,"c":50}]}""";
+
+        var result = ReadingBatchDecoder.Decode(Device, Encoding.UTF8.GetBytes(payload));
+
+        Assert.Contains("$.readings[0].p = 1e400 is outside", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Decode_PayloadOverSizeLimit_RejectsBeforeParsing()
     {

@@ -90,10 +90,9 @@ public sealed partial class MessageIngestor(
 
     private Task RejectAsync(DateTimeOffset receivedAt, string topic, ReadOnlySequence<byte> payload, string kind, string reason)
     {
-        var bytes = payload.ToArray();
         PipelineMetrics.MessagesRejected.WithLabels(kind).Inc();
         LogRejected(topic, reason);
-        return writer.WriteAsync(session => QuarantineStore.Add(session, receivedAt, topic, bytes, reason));
+        return writer.WriteAsync(QuarantineStore.Add(receivedAt, topic, payload, reason));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined a message on {Topic}: {Reason}")]

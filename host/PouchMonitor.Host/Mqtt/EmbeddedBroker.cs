@@ -15,13 +15,14 @@ namespace PouchMonitor.Host.Mqtt;
 /// A device's publish is stored inside the broker's publish path and PUBACKed only once it is committed; a failed
 /// write answers with an error reason code, so the device keeps the batch and sends it again.
 /// </summary>
-public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, MessageIngestor ingestor, ILogger<EmbeddedBroker> logger)
+public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, MessageIngestor ingestor, TimeProvider time, ILogger<EmbeddedBroker> logger)
     : IHostedService, IAsyncDisposable
 {
     /// <summary>Username of the host's own client.</summary>
     public const string HostUserName = "pouchmon-host";
 
     private readonly MqttOptions _options = options.Value;
+    private readonly LoginThrottle _throttle = new(time);
     private MqttServer? _server;
 
     /// <summary>Password of the host's own client, new for each process.</summary>
@@ -38,15 +39,20 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, Messag
             return;
         }
 
+        // MQTTnet listens on IPv4 and IPv6 unless told otherwise: bind exactly the configured address, nothing else.
+        var address = IPAddress.Parse(_options.BindAddress);
+        var isIpv6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
         var serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.BindAddress))
+            .WithDefaultEndpointBoundIPAddress(isIpv6 ? IPAddress.None : address)
+            .WithDefaultEndpointBoundIPV6Address(isIpv6 ? address : IPAddress.None)
             .WithDefaultEndpointPort(_options.Port)
             .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
             .WithPersistentSessions()
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
         _server.ValidatingConnectionAsync += ValidateConnectionAsync;
+        _server.InterceptingInboundPacketAsync += InterceptInboundPacketAsync;
         _server.InterceptingPublishAsync += InterceptPublishAsync;
         _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
         await _server.StartAsync().ConfigureAwait(false);
@@ -71,15 +77,67 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, Messag
 
     private Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
-        var expected = e.UserName == HostUserName ? HostPassword
-            : e.UserName is not null && _options.Devices.TryGetValue(e.UserName, out var password) ? password
-            : null;
-        var known = expected is not null && CryptographicOperations.FixedTimeEquals(
-            Encoding.UTF8.GetBytes(e.Password ?? ""), Encoding.UTF8.GetBytes(expected));
-        if (!known)
+        var addressKey = "address " + (e.RemoteEndPoint is IPEndPoint ip ? ip.Address.ToString() : e.RemoteEndPoint?.ToString());
+        var userKey = "user " + e.UserName;
+        if (_throttle.IsBlocked(addressKey) || _throttle.IsBlocked(userKey))
+        {
+            e.ReasonCode = MqttConnectReasonCode.ConnectionRateExceeded;
+            return Task.CompletedTask;
+        }
+
+        if (!IsKnown(e.UserName, e.Password))
         {
             e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
-            LogRefusedLogin(e.UserName, e.ClientId);
+            RecordFailure(addressKey, e.UserName, e.ClientId);
+            RecordFailure(userKey, e.UserName, e.ClientId);
+            return Task.CompletedTask;
+        }
+
+        if (!BrokerPolicy.IsClientIdAllowed(e.UserName, e.ClientId))
+        {
+            e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+            LogRefusedClientId(e.UserName, e.ClientId);
+            return Task.CompletedTask;
+        }
+
+        _throttle.RecordSuccess(addressKey);
+        _throttle.RecordSuccess(userKey);
+        return Task.CompletedTask;
+    }
+
+    private bool IsKnown(string? userName, string? password)
+    {
+        var expected = userName == HostUserName ? HostPassword
+            : userName is not null && _options.Devices.TryGetValue(userName, out var devicePassword) ? devicePassword
+            : null;
+        return expected is not null && CryptographicOperations.FixedTimeEquals(
+            Encoding.UTF8.GetBytes(password ?? ""), Encoding.UTF8.GetBytes(expected));
+    }
+
+    // One line when a burst starts and one each time it is refused for longer, never one per try.
+    private void RecordFailure(string key, string? userName, string clientId)
+    {
+        var block = _throttle.RecordFailure(key);
+        if (_throttle.FailureCount(key) == 1)
+        {
+            LogRefusedLogin(key, userName, clientId);
+        }
+        else if (block is { } window)
+        {
+            LogThrottled(key, _throttle.FailureCount(key), window);
+        }
+    }
+
+    private Task InterceptInboundPacketAsync(InterceptingPacketEventArgs e)
+    {
+        if (e.Packet is MQTTnet.Packets.MqttPublishPacket publish && publish.Payload.Length > BrokerPolicy.MaxPayloadBytes)
+        {
+            // MQTT 5 says a packet over the limit ends the connection; it is never delivered, retained or acked.
+            e.ProcessPacket = false;
+            LogTooLarge(e.UserName, publish.Topic, publish.Payload.Length);
+            var server = _server!;
+            var clientId = e.ClientId;
+            _ = Task.Run(() => server.DisconnectClientAsync(clientId, MqttDisconnectReasonCode.PacketTooLarge), CancellationToken.None);
         }
 
         return Task.CompletedTask;
@@ -88,11 +146,14 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, Messag
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
         var topic = e.ApplicationMessage.Topic;
-        if (!IsAllowed(e.UserName, topic))
+        var refusal = !IsAllowed(e.UserName, topic) ? $"may not publish to {topic}"
+            : e.ApplicationMessage.Retain ? BrokerPolicy.RetainRefusal(e.UserName, topic)
+            : null;
+        if (refusal is not null)
         {
             e.ProcessPublish = false;
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
-            LogRefusedPublish(e.UserName, topic);
+            LogRefusedPublish(e.UserName, refusal);
             return;
         }
 
@@ -133,12 +194,21 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, Messag
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port} for {DeviceCount} devices")]
     private partial void LogStarted(string address, int port, int deviceCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT login refused: user {UserName}, client {ClientId}")]
-    private partial void LogRefusedLogin(string? userName, string clientId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT login refused ({Key}): user {UserName}, client {ClientId}")]
+    private partial void LogRefusedLogin(string key, string? userName, string clientId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a message on {Topic} failed; the device is told so and sends it again: {Reason}")]
     private partial void LogStoreFailed(string topic, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT publish refused: user {UserName} may not publish to {Topic}")]
-    private partial void LogRefusedPublish(string? userName, string topic);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT logins throttled ({Key}): {Failures} failures in a row, refused for {Window}")]
+    private partial void LogThrottled(string key, int failures, TimeSpan window);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT login refused: user {UserName} may not use client id {ClientId}")]
+    private partial void LogRefusedClientId(string? userName, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT publish refused: user {UserName} {Reason}")]
+    private partial void LogRefusedPublish(string? userName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT client disconnected: user {UserName} sent {Bytes} bytes to {Topic}, over the limit")]
+    private partial void LogTooLarge(string? userName, string topic, long bytes);
 }

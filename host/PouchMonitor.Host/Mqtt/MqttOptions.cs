@@ -71,5 +71,10 @@ public sealed class MqttOptions : IValidatableObject
         {
             yield return new ValidationResult($"device id '{deviceId}' is not a valid topic level", [nameof(Devices)]);
         }
+
+        foreach (var deviceId in Devices.Keys.Where(id => id == EmbeddedBroker.HostUserName || id == ClientId))
+        {
+            yield return new ValidationResult($"device id '{deviceId}' is the host's own login or client id", [nameof(Devices)]);
+        }
     }
 }

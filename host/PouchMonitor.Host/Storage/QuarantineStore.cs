@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PouchMonitor.Host.Storage;
 
 /// <summary>Messages that broke the contract, kept with the reason for a human to look at.</summary>
@@ -5,15 +7,31 @@ public sealed class QuarantineStore(SqliteDatabase database)
 {
     private const string InsertSql = "INSERT INTO quarantine (received_ms, topic, reason, payload) VALUES ($received, $topic, $reason, $payload)";
 
-    /// <summary>Keeps one rejected message inside the writer's transaction.</summary>
-    public static void Add(WriteSession session, DateTimeOffset receivedAt, string topic, byte[] payload, string reason)
+    /// <summary>Most bytes of a payload kept: enough to see what a message was, never a 100 MiB row.</summary>
+    public const int MaxKeptPayloadBytes = 4096;
+
+    /// <summary>
+    /// The write that keeps one rejected message inside the writer's transaction: its first
+    /// <see cref="MaxKeptPayloadBytes"/> bytes, copied now, and its length in the reason when cut.
+    /// </summary>
+    public static Action<WriteSession> Add(DateTimeOffset receivedAt, string topic, ReadOnlySequence<byte> payload, string reason)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        var command = session.Command(InsertSql);
-        WriteSession.Bind(command, "$received", receivedAt.ToUnixTimeMilliseconds());
-        WriteSession.Bind(command, "$topic", topic);
-        WriteSession.Bind(command, "$reason", reason);
-        WriteSession.Bind(command, "$payload", payload);
+        if (payload.Length > MaxKeptPayloadBytes)
+        {
+            reason = $"{reason} (payload {payload.Length} bytes, the first {MaxKeptPayloadBytes} kept)";
+            payload = payload.Slice(0, MaxKeptPayloadBytes);
+        }
+
+        var kept = payload.ToArray();
+        return session =>
+        {
+            var command = session.Command(InsertSql);
+            WriteSession.Bind(command, "$received", receivedAt.ToUnixTimeMilliseconds());
+            WriteSession.Bind(command, "$topic", topic);
+            WriteSession.Bind(command, "$reason", reason);
+            WriteSession.Bind(command, "$payload", kept);
+            command.ExecuteNonQuery();
+        };
         command.ExecuteNonQuery();
     }
 
