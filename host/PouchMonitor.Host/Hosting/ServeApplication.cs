@@ -53,6 +53,7 @@ public static class ServeApplication
         services.AddSingleton<TrendBuilder>();
         services.AddHttpClient(nameof(AlertDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<MessageIngestor>();
+        services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<MessageIngestor>());
         AddHostedSingleton<InfluxMirror>(services);
         AddHostedSingleton<EmbeddedBroker>(services);
         AddHostedSingleton<ReadingSubscriber>(services);

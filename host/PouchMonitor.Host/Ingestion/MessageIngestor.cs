@@ -1,6 +1,7 @@
 using System.Buffers;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
 
 namespace PouchMonitor.Host.Ingestion;
@@ -15,7 +16,7 @@ public sealed partial class MessageIngestor(
     GasPipeline pipeline,
     DeviceAlertRules deviceAlerts,
     TimeProvider timeProvider,
-    ILogger<MessageIngestor> logger)
+    ILogger<MessageIngestor> logger) : IDeviceMessageHandler
 {
     /// <summary>
     /// Handles one message. The payload is read before this returns; the task completes once what the message

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using PouchMonitor.Contracts;
-using PouchMonitor.Host.Ingestion;
 
 namespace PouchMonitor.Host.Mqtt;
 
@@ -15,7 +14,7 @@ namespace PouchMonitor.Host.Mqtt;
 /// A device's publish is stored inside the broker's publish path and PUBACKed only once it is committed; a failed
 /// write answers with an error reason code, so the device keeps the batch and sends it again.
 /// </summary>
-public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, MessageIngestor ingestor, TimeProvider time, ILogger<EmbeddedBroker> logger)
+public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, IDeviceMessageHandler ingestor, TimeProvider time, ILogger<EmbeddedBroker> logger)
     : IHostedService, IAsyncDisposable
 {
     /// <summary>Username of the host's own client.</summary>

@@ -19,7 +19,7 @@ namespace PouchMonitor.Host.Mqtt;
 public sealed partial class ReadingSubscriber(
     IOptions<MqttOptions> options,
     EmbeddedBroker embeddedBroker,
-    MessageIngestor ingestor,
+    IDeviceMessageHandler ingestor,
     ILogger<ReadingSubscriber> logger) : BackgroundService
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);

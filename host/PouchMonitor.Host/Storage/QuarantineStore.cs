@@ -32,7 +32,6 @@ public sealed class QuarantineStore(SqliteDatabase database)
             WriteSession.Bind(command, "$payload", kept);
             command.ExecuteNonQuery();
         };
-        command.ExecuteNonQuery();
     }
 
     /// <summary>The reasons of every kept message, oldest first.</summary>
