@@ -17,8 +17,8 @@ public static class DashboardEndpoints
     private const int DefaultColumns = 1200;
     private const int MaxColumns = 8000;
 
-    /// <summary>Maps the page and the endpoints.</summary>
-    public static void Map(WebApplication app)
+    /// <summary>Serves the pages (before authentication: they hold no data; the data comes from the API).</summary>
+    public static void UsePages(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var root = Path.Combine(AppContext.BaseDirectory, "dashboard");
@@ -28,7 +28,11 @@ public static class DashboardEndpoints
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
+    }
 
+    /// <summary>Maps the endpoints.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
         var api = app.MapGroup("/api/experiments/{experiment}");
         api.MapGet("/overview", Overview);
         api.MapGet("/trend", Trend);

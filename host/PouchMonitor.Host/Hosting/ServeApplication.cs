@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Api;
+using PouchMonitor.Host.Auth;
 using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
@@ -49,6 +50,7 @@ public static class ServeApplication
         AddHostedSingleton<ReadingSubscriber>(services);
         AddHostedSingleton<AlertDispatcher>(services);
         AddHostedSingleton<DeviceWatchdog>(services);
+        AuthSetup.AddServices(services, builder.Configuration);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks()
@@ -60,9 +62,14 @@ public static class ServeApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        DashboardEndpoints.Map(app);
-        ExperimentEndpoints.Map(app);
-        AlertEndpoints.Map(app);
+        DashboardEndpoints.UsePages(app);
+        AuthSetup.UseMiddleware(app);
+        // Every endpoint in this group reads or writes by its method unless it says otherwise (AuthPolicies.ByMethod).
+        var routes = AuthPolicies.ByMethod(app.MapGroup(""));
+        AuthEndpoints.Map(routes);
+        DashboardEndpoints.Map(routes);
+        ExperimentEndpoints.Map(routes);
+        AlertEndpoints.Map(routes);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapMetrics();
         return app;
