@@ -75,6 +75,11 @@ public static class ExperimentEndpoints
             return problem;
         }
 
+        if (LabInput.TimeError(body?.Time) is { } timeError)
+        {
+            return Invalid("time", timeError);
+        }
+
         data.SetTare(new PouchKey(experiment, pouch), body?.Time ?? timeProvider.GetUtcNow());
         Recompute(catalog, pipeline, experiment, pouch, DateTimeOffset.MinValue);
         return TypedResults.NoContent();
@@ -93,16 +98,21 @@ public static class ExperimentEndpoints
             return Invalid("kind", $"'{body.Kind}' is not an event kind: use sample or vent");
         }
 
+        if ((LabInput.TimeError(body.Time) is { } t ? ("time", t) : LabInput.NoteError(body.Note) is { } n ? ("note", n) : default) is (string field, string reason))
+        {
+            return Invalid(field, reason);
+        }
+
         var time = body.Time ?? timeProvider.GetUtcNow();
         data.AddEvent(new PouchKey(experiment, pouch), new VesselEvent(time, body.Kind == "sample" ? VesselEventKind.Sample : VesselEventKind.Vent, body.Note ?? ""));
         Recompute(catalog, pipeline, experiment, pouch, time);
         return TypedResults.Created();
     }
 
-    private static Results<Ok<GcImport>, ProblemHttpResult> ImportGcJson(string experiment, GcResultRequest[] body, ExperimentCatalog catalog,
+    private static Results<Ok<GcImport>, ProblemHttpResult> ImportGcJson(string experiment, GcResultRequest[] body, bool? replace, ExperimentCatalog catalog,
         ExperimentDataStore data, GasPipeline pipeline)
     {
-        if (catalog.Find(experiment) is null)
+        if (catalog.Find(experiment) is not { } found)
         {
             return NotFound($"experiment '{experiment}'");
         }
@@ -111,18 +121,23 @@ public static class ExperimentEndpoints
         for (var i = 0; i < body.Length; i++)
         {
             var r = body[i];
-            if (r.Time is null || r.Pouch is null || r.H2Percent is not (>= 0 and <= 100) || catalog.Find(experiment)!.FindPouch(r.Pouch) is null)
+            if (r is null || r.Time is null || r.Pouch is null || found.FindPouch(r.Pouch) is null)
             {
-                return Invalid($"[{i}]", "needs time, a pouch of the experiment and h2Percent in 0–100");
+                return Invalid($"[{i}]", "needs time and a pouch of the experiment");
             }
 
-            results.Add((r.Pouch, new GcResult(r.Time.Value, r.H2Percent.Value, r.OtherPercents ?? [])));
+            if ((LabInput.TimeError(r.Time) is { } t ? "time: " + t : LabInput.GcError(r.H2Percent, r.OtherPercents)) is { } error)
+            {
+                return Invalid($"[{i}].{error.Split(':')[0]}", error[(error.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+            }
+
+            results.Add((r.Pouch, new GcResult(r.Time.Value, r.H2Percent!.Value, r.OtherPercents ?? [])));
         }
 
-        return TypedResults.Ok(Import(experiment, results, catalog, data, pipeline));
+        return Import(experiment, results, replace == true, catalog, data, pipeline);
     }
 
-    private static async Task<Results<Ok<GcImport>, ProblemHttpResult>> ImportGcCsv(string experiment, IFormFile file, ExperimentCatalog catalog,
+    private static async Task<Results<Ok<GcImport>, ProblemHttpResult>> ImportGcCsv(string experiment, IFormFile file, bool? replace, ExperimentCatalog catalog,
         ExperimentDataStore data, GasPipeline pipeline)
     {
         if (catalog.Find(experiment) is not { } found)
@@ -140,7 +155,14 @@ public static class ExperimentEndpoints
 
             var (results, _) = GcCsvReader.Read(path, found.Pouches.Select(p => p.Spec.Id).ToHashSet());
             var flat = results.SelectMany(kv => kv.Value.Select(r => (kv.Key, r))).ToList();
-            return TypedResults.Ok(Import(experiment, flat, catalog, data, pipeline));
+            var errors = flat.Select(r => (LabInput.TimeError(r.r.Time) is { } t ? "time: " + t : LabInput.GcError(r.r.H2Percent, r.r.OtherPercents)) is { } e
+                ? $"{r.Key} at {r.r.Time:O}: {e}" : null);
+            if (errors.FirstOrDefault(e => e is not null) is { } error)
+            {
+                return Invalid(file.FileName, error);
+            }
+
+            return Import(experiment, flat, replace == true, catalog, data, pipeline);
         }
         catch (InputFileException e)
         {
@@ -152,11 +174,17 @@ public static class ExperimentEndpoints
         }
     }
 
-    private static GcImport Import(string experiment, List<(string Pouch, GcResult Result)> results, ExperimentCatalog catalog, ExperimentDataStore data, GasPipeline pipeline)
+    // All results or none; a result at a time already stored is replaced only when the request says so.
+    private static Results<Ok<GcImport>, ProblemHttpResult> Import(string experiment, List<(string Pouch, GcResult Result)> results, bool replace,
+        ExperimentCatalog catalog, ExperimentDataStore data, GasPipeline pipeline)
     {
-        foreach (var (pouch, result) in results)
+        var clashes = data.AddGcResults([.. results.Select(r => (new PouchKey(experiment, r.Pouch), r.Result))], replace);
+        if (clashes.Count > 0)
         {
-            data.AddGcResult(new PouchKey(experiment, pouch), result);
+            var listed = string.Join("; ", clashes.Take(5).Select(c => $"{c.Pouch.Pouch} at {c.Result.Time:O}"));
+            return TypedResults.Problem(
+                $"A GC result is already stored for {listed}{(clashes.Count > 5 ? $" and {clashes.Count - 5} more" : "")}; nothing was stored. Send again with ?replace=true to replace them.",
+                statusCode: StatusCodes.Status409Conflict, title: "GC result exists");
         }
 
         foreach (var pouch in results.Select(r => r.Pouch).Distinct())
@@ -164,7 +192,7 @@ public static class ExperimentEndpoints
             Recompute(catalog, pipeline, experiment, pouch, DateTimeOffset.MinValue);
         }
 
-        return new GcImport(results.Count);
+        return TypedResults.Ok(new GcImport(results.Count));
     }
 
     private static void Recompute(ExperimentCatalog catalog, GasPipeline pipeline, string experiment, string pouch, DateTimeOffset changedFrom)

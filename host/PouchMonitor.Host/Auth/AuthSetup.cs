@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Storage;
@@ -41,6 +44,10 @@ public static class AuthSetup
             o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
         });
+        // Keys of the cookies and antiforgery tokens live in the data folder, so a restart keeps users signed in.
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((o, storage, logging) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.DataFolder, "keys")), logging));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = CrossSiteGuard.HeaderName;

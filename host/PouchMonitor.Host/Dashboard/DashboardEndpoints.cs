@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Api;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Ingestion;
 
@@ -65,6 +66,11 @@ public static class DashboardEndpoints
         if (quantity is not (null or "gas" or "h2") || basis is not (null or "slurry" or "active"))
         {
             return Invalid("quantity must be gas or h2, basis slurry or active");
+        }
+
+        if ((LabInput.DaysError(fromDays) ?? LabInput.DaysError(toDays)) is { } daysError)
+        {
+            return Invalid($"fromDays and toDays {daysError}");
         }
 
         if (columns is < 1 or > MaxColumns || (fromDays is { } from && toDays is { } to && to <= from))

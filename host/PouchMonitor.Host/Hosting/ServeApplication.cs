@@ -22,6 +22,8 @@ public static class ServeApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
+        // EF Core logs every SQL command of the user store at Information; its warnings are enough.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
         AddValidatedOptions<InfluxOptions>(services, InfluxOptions.SectionName);
         AddValidatedOptions<MqttOptions>(services, MqttOptions.SectionName);

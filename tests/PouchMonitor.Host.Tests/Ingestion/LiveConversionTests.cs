@@ -62,7 +62,7 @@ public sealed class LiveConversionTests : IDisposable
 
         foreach (var (pouch, results) in example.Gc)
         {
-            results.ForEach(r => store.AddGcResult(new PouchKey(example.Experiment.Name, pouch), r));
+            store.AddGcResults([.. results.Select(r => (new PouchKey(example.Experiment.Name, pouch), r))], replace: false);
         }
     }
 
