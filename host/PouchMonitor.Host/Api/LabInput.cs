@@ -47,10 +47,6 @@ public static partial class LabInput
         return total > 100 + 1e-9 ? $"h2Percent and otherPercents add up to {total:0.###} %, above 100 %" : null;
     }
 
-    /// <summary>Null when a day offset of the trend is finite and within ±100,000 days, else the reason.</summary>
-    public static string? DaysError(double? days) =>
-        days is { } d && !(Math.Abs(d) <= 100_000) ? "must be a finite number of days within ±100000" : null;
-
     private static bool IsPercent(double value) => value is >= 0 and <= 100;
 
     private static string Shown(string name) => name.Length > 40 ? name[..40] + "…" : name;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Alerts;
-using PouchMonitor.Host.Api;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Ingestion;
 
@@ -68,9 +67,9 @@ public static class DashboardEndpoints
             return Invalid("quantity must be gas or h2, basis slurry or active");
         }
 
-        if ((LabInput.DaysError(fromDays) ?? LabInput.DaysError(toDays)) is { } daysError)
+        if (!IsDayOffset(fromDays) || !IsDayOffset(toDays))
         {
-            return Invalid($"fromDays and toDays {daysError}");
+            return Invalid("fromDays and toDays must be finite numbers of days within ±100000");
         }
 
         if (columns is < 1 or > MaxColumns || (fromDays is { } from && toDays is { } to && to <= from))
@@ -155,6 +154,8 @@ public static class DashboardEndpoints
 
         return TypedResults.Empty;
     }
+
+    private static bool IsDayOffset(double? days) => days is not { } d || Math.Abs(d) <= 100_000;
 
     private static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem($"There is no experiment or pouch '{what}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");

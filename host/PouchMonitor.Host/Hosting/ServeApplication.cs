@@ -35,6 +35,7 @@ public static class ServeApplication
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<GasStore>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<ExperimentDataStore>();
         services.AddSingleton<ExperimentCatalog>();
         services.AddSingleton<AlertStore>();
@@ -71,6 +72,7 @@ public static class ServeApplication
         AuthEndpoints.Map(routes);
         DashboardEndpoints.Map(routes);
         ExperimentEndpoints.Map(routes);
+        LabEntryEndpoints.Map(routes);
         AlertEndpoints.Map(routes);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapMetrics();

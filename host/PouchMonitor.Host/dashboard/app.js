@@ -67,7 +67,7 @@
     const p = state.overview.get(r.pouch);
     if (!p) { return; }
     Object.assign(p, { lastReadingAt: r.time, lastReadingAgeS: 0, receivedAt: Date.now(), pressureKPa: r.pressureKPa, temperatureC: r.temperatureC,
-      dryGasMlStdPerG: r.dryGasMlStdPerG ?? p.dryGasMlStdPerG, h2Percent: r.h2Percent ?? p.h2Percent });
+      dryGasMlStdPerG: r.dryGasMlStdPerG ?? p.dryGasMlStdPerG, h2Percent: r.h2Percent ?? p.h2Percent, h2Basis: r.h2Basis ?? p.h2Basis });
     const element = document.querySelector(`.card[data-pouch="${CSS.escape(r.pouch)}"]`);
     if (element) { element.outerHTML = card(p); }
     scheduleTrend();
@@ -249,6 +249,8 @@
     source.onerror = () => { $("live").className = "live off"; $("live").textContent = "reconnecting"; };
     source.addEventListener("reading", (e) => onReading(JSON.parse(e.data)));
     source.addEventListener("alert", async () => { await loadAlerts(); await loadOverview(); scheduleTrend(); });
+    // A GC result, event or tare recomputed a pouch: its card and curve change although no reading arrived.
+    source.addEventListener("entry", async () => { await loadOverview(); scheduleTrend(); });
     return source;
   }
 

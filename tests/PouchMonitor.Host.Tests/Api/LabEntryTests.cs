@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using PouchMonitor.Contracts;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.Host.Tests.Hosting;
@@ -126,6 +127,61 @@ public sealed class LabEntryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CorrectAndDelete_EveryEntry_IsInTheJournalWithWhoOldAndNewValue()
+    {
+        using var created = await PostJsonAsync("pouches/A1/events", new { time = At, kind = "vent", note = "P3 vented" });
+        var eventPath = created.Headers.Location!.OriginalString;
+        using var corrected = await _host.Http.PutAsJsonAsync(new Uri(eventPath, UriKind.Relative), new { time = At, kind = "sample", note = "was a GC sample" },
+            TestContext.Current.CancellationToken);
+        var afterCorrection = await EntriesAsync();
+        using var deleted = await _host.Http.DeleteAsync(new Uri(eventPath, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var deletedAgain = await _host.Http.DeleteAsync(new Uri(eventPath, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var gc = await PostJsonAsync("gc", new[] { new { time = At, pouch = "A1", h2Percent = 72.4 } });
+        using var gcReplaced = await PostJsonAsync("gc?replace=true", new[] { new { time = At, pouch = "A1", h2Percent = 27.4 } });
+        using var gcDeleted = await _host.Http.DeleteAsync(new Uri($"/api/experiments/{Experiment}/pouches/A1/gc?time={Uri.EscapeDataString(At)}", UriKind.Relative),
+            TestContext.Current.CancellationToken);
+        using var tared = await PostJsonAsync("pouches/A1/tare", new { time = At });
+        using var untared = await _host.Http.DeleteAsync(new Uri($"/api/experiments/{Experiment}/pouches/A1/tare", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [HttpStatusCode.Created, HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.NotFound, HttpStatusCode.OK, HttpStatusCode.OK,
+                HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.NoContent],
+            new[] { created, corrected, deleted, deletedAgain, gc, gcReplaced, gcDeleted, tared, untared }.Select(r => r.StatusCode));
+        Assert.Equal(("sample", "was a GC sample"), (afterCorrection.GetProperty("events")[0].GetProperty("kind").GetString(),
+            afterCorrection.GetProperty("events")[0].GetProperty("note").GetString()));
+        var entries = await EntriesAsync();
+        Assert.Equal((0, 0, JsonValueKind.Null), (entries.GetProperty("events").GetArrayLength(), entries.GetProperty("gcResults").GetArrayLength(),
+            entries.GetProperty("tareAt").ValueKind));
+        var journal = (await _host.Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/experiments/{Experiment}/journal", UriKind.Relative),
+            TestContext.Current.CancellationToken)).EnumerateArray().Reverse().ToList();
+        Assert.Equal(
+            ["event create", "event replace", "event delete", "gc create", "gc replace", "gc delete", "tare create", "tare delete"],
+            journal.Select(j => $"{j.GetProperty("entity").GetString()} {j.GetProperty("action").GetString()}"));
+        Assert.All(journal, j => Assert.Equal((ServeHost.OperatorName, "A1"), (j.GetProperty("user").GetString(), j.GetProperty("pouch").GetString())));
+        Assert.Contains("\"note\":\"P3 vented\"", journal[1].GetProperty("oldJson").GetString(), StringComparison.Ordinal);
+        Assert.Contains("\"note\":\"was a GC sample\"", journal[1].GetProperty("newJson").GetString(), StringComparison.Ordinal);
+        Assert.Contains("72.4", journal[4].GetProperty("oldJson").GetString(), StringComparison.Ordinal);
+        Assert.Contains("27.4", journal[4].GetProperty("newJson").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, journal[5].GetProperty("newJson").ValueKind);
+    }
+
+    [Fact]
+    public async Task DeleteGc_Result_RecomputesThePouchWithoutIt()
+    {
+        FeedExampleReadings();
+        var lastTime = _example.Readings.Where(r => r.Pouch == "A1").Last().Reading.Time;
+        using var gc = await PostJsonAsync("gc", new[] { new { time = lastTime, pouch = "A1", h2Percent = 50.0 } });
+        var withGc = _host.Get<GasStore>().Series(A1)[^1].H2Percent;
+
+        using var deleted = await _host.Http.DeleteAsync(
+            new Uri($"/api/experiments/{Experiment}/pouches/A1/gc?time={Uri.EscapeDataString(lastTime.ToString("O", CultureInfo.InvariantCulture))}", UriKind.Relative),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NoContent, 50.0), (gc.StatusCode, deleted.StatusCode, withGc));
+        Assert.Null(_host.Get<GasStore>().Series(A1)[^1].H2Percent);
+    }
+
+    [Fact]
     public async Task Restart_EventsStoredWithTheOldSpelling_AreStoredAndShownAsEventsCsvSpellsThem()
     {
         using var created = await PostJsonAsync("pouches/A1/events", new { time = At, kind = "sample" });
@@ -143,6 +199,18 @@ public sealed class LabEntryTests : IAsyncLifetime
 
         Assert.Equal(["sample", "vent"], StoredKinds());
         Assert.Equal(2, _host.Get<ExperimentDataStore>().Events(A1).Count);
+    }
+
+    private async Task<JsonElement> EntriesAsync() =>
+        await _host.Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/experiments/{Experiment}/pouches/A1/entries", UriKind.Relative), TestContext.Current.CancellationToken);
+
+    private void FeedExampleReadings()
+    {
+        var ingestor = _host.Get<MessageIngestor>();
+        foreach (var batch in _example.Batches(1, _example.Readings, ContractV1.MaxReadingsPerBatch))
+        {
+            ingestor.Handle(Topics.Readings(ExampleData.DeviceId), new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(batch)));
+        }
     }
 
     private List<string> StoredKinds()

@@ -61,6 +61,10 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.Locator($"#alerts-open tr[data-alert='{alert.Id}']", new PageLocatorOptions { HasText = "acknowledged" }).WaitForAsync();
         Assert.NotNull(_rig.Host.Get<AlertStore>().Find(alert.Id)!.AcknowledgedAt);
 
+        Assert.Contains("no GC yet", await page.Locator(".card[data-pouch=P07]").TextContentAsync(), StringComparison.Ordinal);
+        await _rig.AddSamplingAsync("P07", 5, 47.5);
+        await page.Locator(".card[data-pouch=P07]", new PageLocatorOptions { HasText = "47.5 % (extrapolated)" }).WaitForAsync();
+
         var livePa = Math.Round(DashboardRig.PressurePa(4, 6.01)) + 37;
         var shown = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{livePa / 1000:F3} kPa");
         Assert.NotEqual(shown, await page.Locator(".card[data-pouch=P05] .pressure").TextContentAsync());
