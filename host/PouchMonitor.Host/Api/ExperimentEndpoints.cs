@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Conversion;
+using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
@@ -68,41 +70,60 @@ public static class ExperimentEndpoints
         Find(catalog, experiment, pouch) is ProblemHttpResult problem ? problem : TypedResults.Ok(gas.Series(new PouchKey(experiment, pouch)));
 
     private static Results<NoContent, ProblemHttpResult> Tare(string experiment, string pouch, TareRequest? body, ExperimentCatalog catalog,
-        ExperimentDataStore data, GasPipeline pipeline, TimeProvider timeProvider)
+        ExperimentDataStore data, GasPipeline pipeline, LiveFeed live, TimeProvider timeProvider, ClaimsPrincipal user)
     {
         if (Find(catalog, experiment, pouch) is ProblemHttpResult problem)
         {
             return problem;
         }
 
-        data.SetTare(new PouchKey(experiment, pouch), body?.Time ?? timeProvider.GetUtcNow());
-        Recompute(catalog, pipeline, experiment, pouch, DateTimeOffset.MinValue);
+        if (LabInput.TimeError(body?.Time) is { } timeError)
+        {
+            return Invalid("time", timeError);
+        }
+
+        data.SetTare(new PouchKey(experiment, pouch), body?.Time ?? timeProvider.GetUtcNow(), UserName(user));
+        Recompute(catalog, pipeline, live, experiment, pouch, DateTimeOffset.MinValue);
         return TypedResults.NoContent();
     }
 
     private static Results<Created, ProblemHttpResult> AddEvent(string experiment, string pouch, EventRequest body, ExperimentCatalog catalog,
-        ExperimentDataStore data, GasPipeline pipeline, TimeProvider timeProvider)
+        ExperimentDataStore data, GasPipeline pipeline, LiveFeed live, TimeProvider timeProvider, ClaimsPrincipal user)
     {
-        if (Find(catalog, experiment, pouch) is ProblemHttpResult problem)
+        if ((Find(catalog, experiment, pouch) ?? EventError(body)) is { } problem)
         {
             return problem;
         }
 
+        var time = body.Time ?? timeProvider.GetUtcNow();
+        var id = data.AddEvent(new PouchKey(experiment, pouch), ToEvent(body, time), UserName(user));
+        Recompute(catalog, pipeline, live, experiment, pouch, time);
+        return TypedResults.Created($"/api/experiments/{Uri.EscapeDataString(experiment)}/pouches/{Uri.EscapeDataString(pouch)}/events/{id}");
+    }
+
+    /// <summary>Null when <paramref name="body"/> is a usable event, else the problem naming the field.</summary>
+    internal static ProblemHttpResult? EventError(EventRequest body)
+    {
         if (body.Kind is not ("sample" or "vent"))
         {
             return Invalid("kind", $"'{body.Kind}' is not an event kind: use sample or vent");
         }
 
-        var time = body.Time ?? timeProvider.GetUtcNow();
-        data.AddEvent(new PouchKey(experiment, pouch), new VesselEvent(time, body.Kind == "sample" ? VesselEventKind.Sample : VesselEventKind.Vent, body.Note ?? ""));
-        Recompute(catalog, pipeline, experiment, pouch, time);
-        return TypedResults.Created();
+        return (LabInput.TimeError(body.Time) is { } t ? ("time", t) : LabInput.NoteError(body.Note) is { } n ? ("note", n) : default) is (string field, string reason)
+            ? Invalid(field, reason)
+            : null;
     }
 
-    private static Results<Ok<GcImport>, ProblemHttpResult> ImportGcJson(string experiment, GcResultRequest[] body, ExperimentCatalog catalog,
-        ExperimentDataStore data, GasPipeline pipeline)
+    internal static VesselEvent ToEvent(EventRequest body, DateTimeOffset time) =>
+        new(time, body.Kind == "sample" ? VesselEventKind.Sample : VesselEventKind.Vent, body.Note ?? "");
+
+    /// <summary>Who made a change, as the audit trail names them.</summary>
+    internal static string UserName(ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+
+    private static Results<Ok<GcImport>, ProblemHttpResult> ImportGcJson(string experiment, GcResultRequest[] body, bool? replace, ExperimentCatalog catalog,
+        ExperimentDataStore data, GasPipeline pipeline, LiveFeed live, ClaimsPrincipal user)
     {
-        if (catalog.Find(experiment) is null)
+        if (catalog.Find(experiment) is not { } found)
         {
             return NotFound($"experiment '{experiment}'");
         }
@@ -111,19 +132,24 @@ public static class ExperimentEndpoints
         for (var i = 0; i < body.Length; i++)
         {
             var r = body[i];
-            if (r.Time is null || r.Pouch is null || r.H2Percent is not (>= 0 and <= 100) || catalog.Find(experiment)!.FindPouch(r.Pouch) is null)
+            if (r is null || r.Time is null || r.Pouch is null || found.FindPouch(r.Pouch) is null)
             {
-                return Invalid($"[{i}]", "needs time, a pouch of the experiment and h2Percent in 0–100");
+                return Invalid($"[{i}]", "needs time and a pouch of the experiment");
             }
 
-            results.Add((r.Pouch, new GcResult(r.Time.Value, r.H2Percent.Value, r.OtherPercents ?? [])));
+            if ((LabInput.TimeError(r.Time) is { } t ? "time: " + t : LabInput.GcError(r.H2Percent, r.OtherPercents)) is { } error)
+            {
+                return Invalid($"[{i}].{error.Split(':')[0]}", error[(error.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+            }
+
+            results.Add((r.Pouch, new GcResult(r.Time.Value, r.H2Percent!.Value, r.OtherPercents ?? [])));
         }
 
-        return TypedResults.Ok(Import(experiment, results, catalog, data, pipeline));
+        return Import(experiment, results, replace == true, catalog, data, pipeline, live, UserName(user));
     }
 
-    private static async Task<Results<Ok<GcImport>, ProblemHttpResult>> ImportGcCsv(string experiment, IFormFile file, ExperimentCatalog catalog,
-        ExperimentDataStore data, GasPipeline pipeline)
+    private static async Task<Results<Ok<GcImport>, ProblemHttpResult>> ImportGcCsv(string experiment, IFormFile file, bool? replace, ExperimentCatalog catalog,
+        ExperimentDataStore data, GasPipeline pipeline, LiveFeed live, ClaimsPrincipal user)
     {
         if (catalog.Find(experiment) is not { } found)
         {
@@ -140,7 +166,14 @@ public static class ExperimentEndpoints
 
             var (results, _) = GcCsvReader.Read(path, found.Pouches.Select(p => p.Spec.Id).ToHashSet());
             var flat = results.SelectMany(kv => kv.Value.Select(r => (kv.Key, r))).ToList();
-            return TypedResults.Ok(Import(experiment, flat, catalog, data, pipeline));
+            var errors = flat.Select(r => (LabInput.TimeError(r.r.Time) is { } t ? "time: " + t : LabInput.GcError(r.r.H2Percent, r.r.OtherPercents)) is { } e
+                ? $"{r.Key} at {r.r.Time:O}: {e}" : null);
+            if (errors.FirstOrDefault(e => e is not null) is { } error)
+            {
+                return Invalid(file.FileName, error);
+            }
+
+            return Import(experiment, flat, replace == true, catalog, data, pipeline, live, UserName(user));
         }
         catch (InputFileException e)
         {
@@ -152,35 +185,43 @@ public static class ExperimentEndpoints
         }
     }
 
-    private static GcImport Import(string experiment, List<(string Pouch, GcResult Result)> results, ExperimentCatalog catalog, ExperimentDataStore data, GasPipeline pipeline)
+    // All results or none; a result at a time already stored is replaced only when the request says so.
+    private static Results<Ok<GcImport>, ProblemHttpResult> Import(string experiment, List<(string Pouch, GcResult Result)> results, bool replace,
+        ExperimentCatalog catalog, ExperimentDataStore data, GasPipeline pipeline, LiveFeed live, string user)
     {
-        foreach (var (pouch, result) in results)
+        var clashes = data.AddGcResults([.. results.Select(r => (new PouchKey(experiment, r.Pouch), r.Result))], replace, user);
+        if (clashes.Count > 0)
         {
-            data.AddGcResult(new PouchKey(experiment, pouch), result);
+            var listed = string.Join("; ", clashes.Take(5).Select(c => $"{c.Pouch.Pouch} at {c.Result.Time:O}"));
+            return TypedResults.Problem(
+                $"A GC result is already stored for {listed}{(clashes.Count > 5 ? $" and {clashes.Count - 5} more" : "")}; nothing was stored. Send again with ?replace=true to replace them.",
+                statusCode: StatusCodes.Status409Conflict, title: "GC result exists");
         }
 
         foreach (var pouch in results.Select(r => r.Pouch).Distinct())
         {
-            Recompute(catalog, pipeline, experiment, pouch, DateTimeOffset.MinValue);
+            Recompute(catalog, pipeline, live, experiment, pouch, DateTimeOffset.MinValue);
         }
 
-        return new GcImport(results.Count);
+        return TypedResults.Ok(new GcImport(results.Count));
     }
 
-    private static void Recompute(ExperimentCatalog catalog, GasPipeline pipeline, string experiment, string pouch, DateTimeOffset changedFrom)
+    // The open dashboards reload the pouch's card and the trend on "entry": a recompute changes points they already show.
+    internal static void Recompute(ExperimentCatalog catalog, GasPipeline pipeline, LiveFeed live, string experiment, string pouch, DateTimeOffset changedFrom)
     {
         var found = catalog.Find(experiment)!;
         pipeline.Recompute(found, found.FindPouch(pouch)!, changedFrom);
+        live.Publish(new LiveMessage(experiment, "entry", new { pouch }));
     }
 
-    private static ProblemHttpResult? Find(ExperimentCatalog catalog, string experiment, string pouch) =>
+    internal static ProblemHttpResult? Find(ExperimentCatalog catalog, string experiment, string pouch) =>
         catalog.Find(experiment) is not { } found ? NotFound($"experiment '{experiment}'")
         : found.FindPouch(pouch) is null ? NotFound($"pouch '{pouch}' of experiment '{experiment}'")
         : null;
 
-    private static ProblemHttpResult NotFound(string what) =>
+    internal static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem($"There is no {what}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    private static ProblemHttpResult Invalid(string field, string reason) =>
+    internal static ProblemHttpResult Invalid(string field, string reason) =>
         TypedResults.Problem($"{field}: {reason}", statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
 }

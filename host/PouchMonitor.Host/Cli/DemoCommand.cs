@@ -44,7 +44,7 @@ internal static class DemoCommand
         try
         {
             await using var session = await DemoSession.StartAsync(new DemoSettings { Speed = speed, DataFolder = Path.GetFullPath(dataFolder) }, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync($"PouchMonitor demo: web app and API at {session.WebUrl} (embedded broker 127.0.0.1:{session.MqttPort}, data in {session.Settings.DataFolder})").ConfigureAwait(false);
+            await output.WriteLineAsync($"PouchMonitor demo: web app and API at {session.WebUrl} (embedded broker 127.0.0.1:{session.MqttPort}, data in {session.Settings.DataFolder}); sign in as {DemoSession.OperatorName} with {session.OperatorPassword} to acknowledge alerts").ConfigureAwait(false);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Replaying the seed experiment: 4 pouches on 4 virtual boards, 14 days at ×{speed:0} (about {SeedExperiment.Duration.TotalMinutes / speed:0.0} min)")).ConfigureAwait(false);
             await session.Rig.RunScriptAsync(Script(session, output), cancellationToken).ConfigureAwait(false);
             await session.StopRigAsync(cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,7 @@ internal static class PouchmonCommand
             SimulateCommand.Create(),
             BackupCommand.CreateBackup(),
             BackupCommand.CreateRestore(),
+            UserCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

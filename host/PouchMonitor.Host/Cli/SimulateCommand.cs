@@ -15,7 +15,7 @@ internal static class SimulateCommand
         broker.Required = true;
         var username = new Option<string>("--username") { Description = "Login of every board (default: each board's device id, as the embedded broker and the ACL in docs/host.md expect).", HelpName = "name" };
         var password = new Option<string>("--password") { Description = "Password of every board.", HelpName = "secret" };
-        var api = UriOption("--api", "The host's HTTP API (for example http://localhost:5000/): GC samples are posted there as events and results.", "url");
+        var api = UriOption("--api", "The host's HTTP API (for example http://localhost:5000/): GC samples are posted there as events and results, with the operator's API token from the environment variable POUCHMON_TOKEN.", "url");
         var experimentOut = new Option<string>("--write-experiment") { Description = "Write the experiment file the host needs for these boards to this path.", HelpName = "file" };
         var speed = new Option<double>("--speed") { Description = "Simulated seconds per real second (default 1; above 1 the readings run ahead of the host's clock).", DefaultValueFactory = _ => 1, HelpName = "factor" };
         var command = new Command("simulate", "Run the seed replay's virtual boards (esp32-rig-a, esp32-rig-b) against a broker until the 14 days are over or Ctrl+C.")
@@ -47,6 +47,11 @@ internal static class SimulateCommand
         }
 
         using var http = api is null ? null : new HttpClient { BaseAddress = api };
+        if (http is not null && Environment.GetEnvironmentVariable("POUCHMON_TOKEN") is { Length: > 0 } token)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         var script = http is null ? [] : SeedExperiment.GcSamples(rig, new HostApiClient(http));
         rig.Start();
         await output.WriteLineAsync($"pouchmon simulate: boards {string.Join(", ", rig.Boards.Select(b => b.DeviceId))} publishing to {broker}").ConfigureAwait(false);

@@ -17,8 +17,8 @@ public static class DashboardEndpoints
     private const int DefaultColumns = 1200;
     private const int MaxColumns = 8000;
 
-    /// <summary>Maps the page and the endpoints.</summary>
-    public static void Map(WebApplication app)
+    /// <summary>Serves the pages (before authentication: they hold no data; the data comes from the API).</summary>
+    public static void UsePages(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var root = Path.Combine(AppContext.BaseDirectory, "dashboard");
@@ -28,7 +28,11 @@ public static class DashboardEndpoints
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
+    }
 
+    /// <summary>Maps the endpoints.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
         var api = app.MapGroup("/api/experiments/{experiment}");
         api.MapGet("/overview", Overview);
         api.MapGet("/trend", Trend);
@@ -61,6 +65,11 @@ public static class DashboardEndpoints
         if (quantity is not (null or "gas" or "h2") || basis is not (null or "slurry" or "active"))
         {
             return Invalid("quantity must be gas or h2, basis slurry or active");
+        }
+
+        if (!IsDayOffset(fromDays) || !IsDayOffset(toDays))
+        {
+            return Invalid("fromDays and toDays must be finite numbers of days within ±100000");
         }
 
         if (columns is < 1 or > MaxColumns || (fromDays is { } from && toDays is { } to && to <= from))
@@ -145,6 +154,8 @@ public static class DashboardEndpoints
 
         return TypedResults.Empty;
     }
+
+    private static bool IsDayOffset(double? days) => days is not { } d || Math.Abs(d) <= 100_000;
 
     private static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem($"There is no experiment or pouch '{what}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");

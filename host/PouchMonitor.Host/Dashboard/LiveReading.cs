@@ -12,6 +12,7 @@ public sealed record LiveReading(
     double? DryGasMlStdPerG,
     double? DryGasMlStdPerGActive,
     double? H2Percent,
+    string? H2Basis,
     double? H2MlStdPerG)
 {
     /// <summary>The live form of <paramref name="point"/>.</summary>
@@ -20,6 +21,6 @@ public sealed record LiveReading(
         ArgumentNullException.ThrowIfNull(pouch);
         ArgumentNullException.ThrowIfNull(point);
         return new(pouch.Spec.Id, point.Time, point.PressurePa / 1000, point.TemperatureC, point.DryGasMlStdPerG,
-            point.DryGasMlStdPerGActive, point.H2Percent, point.H2MlStdPerG);
+            point.DryGasMlStdPerGActive, point.H2Percent, point.H2Basis?.ToString().ToLowerInvariant(), point.H2MlStdPerG);
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using PouchMonitor.Analysis;
+using Microsoft.AspNetCore.Identity;
 using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Auth;
 using PouchMonitor.Host.Hosting;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
@@ -18,15 +20,23 @@ public sealed class DemoSession : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private DemoSession(WebApplication app, Rig rig, DemoSettings settings, Uri webUrl, int mqttPort)
+    /// <summary>Sign-in name of the demo's operator (the password is made at each start).</summary>
+    public const string OperatorName = "demo";
+
+    private DemoSession(WebApplication app, Rig rig, DemoSettings settings, Uri webUrl, int mqttPort, string operatorPassword, string apiToken)
     {
+        OperatorPassword = operatorPassword;
         _app = app;
         Rig = rig;
         Settings = settings;
         WebUrl = webUrl;
         MqttPort = mqttPort;
         Api = new HttpClient { BaseAddress = webUrl };
+        Api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiToken);
     }
+
+    /// <summary>Password of <see cref="OperatorName"/>, for signing in to the web app.</summary>
+    public string OperatorPassword { get; }
 
     /// <summary>The virtual rig.</summary>
     public Rig Rig { get; }
@@ -40,7 +50,7 @@ public sealed class DemoSession : IAsyncDisposable
     /// <summary>Port of the embedded broker on 127.0.0.1.</summary>
     public int MqttPort { get; }
 
-    /// <summary>A client of the host's HTTP API.</summary>
+    /// <summary>A client of the host's HTTP API with the demo operator's API token.</summary>
     public HttpClient Api { get; }
 
     /// <summary>The host's services (stores, alert engine, broker).</summary>
@@ -81,7 +91,30 @@ public sealed class DemoSession : IAsyncDisposable
         var app = ServeApplication.Build(args, services => services.AddSingleton<TimeProvider>(time));
         ServeApplication.ValidateConfiguration(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new DemoSession(app, rig, settings, webUrl, mqttPort);
+        var (password, token) = await AddOperatorAsync(app.Services).ConfigureAwait(false);
+        return new DemoSession(app, rig, settings, webUrl, mqttPort, password, token);
+    }
+
+    // The demo's own operator (made again at each start, with a new password), whose token posts the GC samples.
+    private static async Task<(string Password, string Token)> AddOperatorAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        if (await users.FindByNameAsync(OperatorName).ConfigureAwait(false) is { } old)
+        {
+            await users.DeleteAsync(old).ConfigureAwait(false);
+        }
+
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var errors = await scope.ServiceProvider.GetRequiredService<UserAccounts>().AddAsync(OperatorName, password, Roles.Operator).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException($"The demo operator could not be made: {string.Join(" ", errors)}");
+        }
+
+        var user = await users.FindByNameAsync(OperatorName).ConfigureAwait(false);
+        var (_, token) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(user!.Id, "pouchmon demo").ConfigureAwait(false);
+        return (password, token);
     }
 
     /// <summary>The host's stored gas series of <paramref name="pouch"/>.</summary>

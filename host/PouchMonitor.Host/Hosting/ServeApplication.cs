@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Api;
+using PouchMonitor.Host.Auth;
 using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
@@ -25,6 +26,8 @@ public static class ServeApplication
         // Under systemd (deploy/systemd/pouchmon.service) the host reports readiness and logs for journald; elsewhere a no-op.
         builder.Host.UseSystemd();
         var services = builder.Services;
+        // EF Core logs every SQL command of the user store at Information; its warnings are enough.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
         AddValidatedOptions<InfluxOptions>(services, InfluxOptions.SectionName);
         AddValidatedOptions<MqttOptions>(services, MqttOptions.SectionName);
@@ -41,6 +44,7 @@ public static class ServeApplication
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<GasStore>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<ExperimentDataStore>();
         services.AddSingleton<ExperimentCatalog>();
         services.AddSingleton<AlertStore>();
@@ -59,6 +63,7 @@ public static class ServeApplication
         AddHostedSingleton<ReadingSubscriber>(services);
         AddHostedSingleton<AlertDispatcher>(services);
         AddHostedSingleton<DeviceWatchdog>(services);
+        AuthSetup.AddServices(services, builder.Configuration);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks()
@@ -70,9 +75,15 @@ public static class ServeApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        DashboardEndpoints.Map(app);
-        ExperimentEndpoints.Map(app);
-        AlertEndpoints.Map(app);
+        DashboardEndpoints.UsePages(app);
+        AuthSetup.UseMiddleware(app);
+        // Every endpoint in this group reads or writes by its method unless it says otherwise (AuthPolicies.ByMethod).
+        var routes = AuthPolicies.ByMethod(app.MapGroup(""));
+        AuthEndpoints.Map(routes);
+        DashboardEndpoints.Map(routes);
+        ExperimentEndpoints.Map(routes);
+        LabEntryEndpoints.Map(routes);
+        AlertEndpoints.Map(routes);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapMetrics();
         return app;

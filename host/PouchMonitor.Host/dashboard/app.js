@@ -7,7 +7,7 @@
   const markerStyle = { sample: ["▼", "#5d4037", -9], vent: ["●", "#455a64", -9], gc: ["◆", "#6a1b9a", -21], alert: ["■", "#c62828", 12] };
   const $ = (id) => document.getElementById(id);
   const state = { experiment: null, conditions: "", quantity: "gas", basis: "slurry", range: null, trend: null, trendPlot: null,
-    rawPlots: [], pouches: [], colors: {}, overview: new Map(), trendTimer: null };
+    rawPlots: [], pouches: [], colors: {}, overview: new Map(), trendTimer: null, me: null };
 
   const fmt = (v, digits) => v == null || !isFinite(v) ? "–" : v.toFixed(digits);
   const utc = (t) => t ? new Date(t).toISOString().replace("T", " ").slice(0, 19) + " UTC" : "–";
@@ -18,8 +18,10 @@
     const s = Math.max(0, ageS + (Date.now() - receivedAt) / 1000);
     return s < 120 ? `${s.toFixed(0)} s` : s < 7200 ? `${(s / 60).toFixed(0)} min` : `${(s / 3600).toFixed(1)} h`;
   };
+  const signIn = () => { location.href = `/signin?returnUrl=${encodeURIComponent(location.pathname + location.search)}`; };
   const getJson = async (url) => {
     const response = await fetch(url);
+    if (response.status === 401) { signIn(); }
     if (!response.ok) { throw new Error(`${url}: ${response.status}`); }
     return response.json();
   };
@@ -65,7 +67,7 @@
     const p = state.overview.get(r.pouch);
     if (!p) { return; }
     Object.assign(p, { lastReadingAt: r.time, lastReadingAgeS: 0, receivedAt: Date.now(), pressureKPa: r.pressureKPa, temperatureC: r.temperatureC,
-      dryGasMlStdPerG: r.dryGasMlStdPerG ?? p.dryGasMlStdPerG, h2Percent: r.h2Percent ?? p.h2Percent });
+      dryGasMlStdPerG: r.dryGasMlStdPerG ?? p.dryGasMlStdPerG, h2Percent: r.h2Percent ?? p.h2Percent, h2Basis: r.h2Basis ?? p.h2Basis });
     const element = document.querySelector(`.card[data-pouch="${CSS.escape(r.pouch)}"]`);
     if (element) { element.outerHTML = card(p); }
     scheduleTrend();
@@ -225,7 +227,8 @@
     const button = e.target.closest("button.ack");
     if (!button) { return; }
     button.disabled = true;
-    await fetch(`/api/alerts/${button.dataset.id}/ack`, { method: "POST" });
+    const response = await fetch(`/api/alerts/${button.dataset.id}/ack`, { method: "POST", headers: { "X-CSRF-TOKEN": state.me.antiforgery } });
+    if (response.status === 401) { signIn(); return; }
     await loadAlerts();
   });
 
@@ -246,10 +249,22 @@
     source.onerror = () => { $("live").className = "live off"; $("live").textContent = "reconnecting"; };
     source.addEventListener("reading", (e) => onReading(JSON.parse(e.data)));
     source.addEventListener("alert", async () => { await loadAlerts(); await loadOverview(); scheduleTrend(); });
+    // A GC result, event or tare recomputed a pouch: its card and curve change although no reading arrived.
+    source.addEventListener("entry", async () => { await loadOverview(); scheduleTrend(); });
     return source;
   }
 
+  async function showUser() {
+    state.me = await getJson("/api/me");
+    if (!state.me.name && !state.me.openReads) { signIn(); return false; }
+    $("user").innerHTML = state.me.name
+      ? `${state.me.name} (${state.me.role}) · <a href="/account.html">account</a>`
+      : `<a href="/signin?returnUrl=${encodeURIComponent(location.pathname + location.search)}">sign in</a>`;
+    return true;
+  }
+
   async function start() {
+    if (!await showUser()) { return; }
     const experiments = await getJson("/api/experiments");
     const wanted = new URLSearchParams(location.search).get("experiment");
     $("experiment").innerHTML = experiments.map((e) => `<option>${e.name}</option>`).join("");

@@ -125,7 +125,7 @@ public sealed class ApiTests : IAsyncLifetime
     {
         using var response = await PostJsonAsync($"/api/experiments/{Experiment}/gc", new[] { new { time = "2026-01-06T22:15:00Z", pouch = "A1", h2Percent = 140.0 } });
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "h2Percent in 0–100");
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "[0].h2Percent: needs a number in 0–100");
     }
 
     [Fact]

@@ -154,6 +154,22 @@ public sealed class DashboardApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostGc_NoNewReading_StreamSaysEntryAndTheCardShowsTheResult()
+    {
+        using var stream = await _rig.Host.Http.GetStreamAsync(new Uri($"{Api}/live", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var reader = new StreamReader(stream);
+        Assert.Equal(": open", await reader.ReadLineAsync(TestContext.Current.CancellationToken));
+        var before = (await GetJsonAsync($"{Api}/overview")).GetProperty("pouches")[2];
+
+        await _rig.AddSamplingAsync("P03", 2, 64.5);
+
+        Assert.Equal("event: entry", await NextEventLineAsync(reader, "entry"));
+        var card = (await GetJsonAsync($"{Api}/overview")).GetProperty("pouches")[2];
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("h2Percent").ValueKind);
+        Assert.Equal((64.5, "extrapolated"), (card.GetProperty("h2Percent").GetDouble(), card.GetProperty("h2Basis").GetString()));
+    }
+
+    [Fact]
     public async Task GetLive_NewReading_IsStreamedWithUnits()
     {
         using var stream = await _rig.Host.Http.GetStreamAsync(new Uri($"{Api}/live", UriKind.Relative), TestContext.Current.CancellationToken);

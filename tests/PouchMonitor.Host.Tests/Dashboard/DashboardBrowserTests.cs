@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Storage;
+using PouchMonitor.Host.Tests.Hosting;
 
 namespace PouchMonitor.Host.Tests.Dashboard;
 
@@ -37,8 +38,13 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
         var failedRequests = new List<string>();
         page.RequestFailed += (_, request) => failedRequests.Add(request.Url);
-        await page.GotoAsync(_rig.Host.Http.BaseAddress!.ToString());
+        await page.GotoAsync(new Uri(_rig.Host.Url, "/signin?returnUrl=%2F").ToString());
+        await page.FillAsync("#signin input[name=name]", ServeHost.OperatorName);
+        await page.FillAsync("#signin input[name=password]", _rig.Host.OperatorPassword);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "signin.png") });
+        await page.ClickAsync("#signin button[type=submit]");
         await page.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.Contains(ServeHost.OperatorName, await page.Locator("#user").TextContentAsync(), StringComparison.Ordinal);
 
         Assert.Equal(DashboardRig.PouchIds, await page.Locator(".card").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.pouch)"));
         var plotted = (await page.GetAttributeAsync("#trend", "data-series-points"))!.Split(',').Select(s => s.Split(':')).ToList();
@@ -54,6 +60,10 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await row.Locator("button.ack").ClickAsync();
         await page.Locator($"#alerts-open tr[data-alert='{alert.Id}']", new PageLocatorOptions { HasText = "acknowledged" }).WaitForAsync();
         Assert.NotNull(_rig.Host.Get<AlertStore>().Find(alert.Id)!.AcknowledgedAt);
+
+        Assert.Contains("no GC yet", await page.Locator(".card[data-pouch=P07]").TextContentAsync(), StringComparison.Ordinal);
+        await _rig.AddSamplingAsync("P07", 5, 47.5);
+        await page.Locator(".card[data-pouch=P07]", new PageLocatorOptions { HasText = "47.5 % (extrapolated)" }).WaitForAsync();
 
         var livePa = Math.Round(DashboardRig.PressurePa(4, 6.01)) + 37;
         var shown = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{livePa / 1000:F3} kPa");

@@ -57,12 +57,12 @@ public sealed class LiveConversionTests : IDisposable
     {
         foreach (var (pouch, events) in example.Events)
         {
-            events.ForEach(e => store.AddEvent(new PouchKey(example.Experiment.Name, pouch), e));
+            events.ForEach(e => store.AddEvent(new PouchKey(example.Experiment.Name, pouch), e, "test"));
         }
 
         foreach (var (pouch, results) in example.Gc)
         {
-            results.ForEach(r => store.AddGcResult(new PouchKey(example.Experiment.Name, pouch), r));
+            store.AddGcResults([.. results.Select(r => (new PouchKey(example.Experiment.Name, pouch), r))], replace: false, "test");
         }
     }
 
