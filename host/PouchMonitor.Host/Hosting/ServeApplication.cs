@@ -4,6 +4,7 @@ using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Api;
 using PouchMonitor.Host.Auth;
 using PouchMonitor.Host.Dashboard;
+using PouchMonitor.Host.Devices;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
@@ -44,6 +45,8 @@ public static class ServeApplication
         services.AddSingleton<SeriesCache>();
         services.AddSingleton<TrendBuilder>();
         services.AddHttpClient(nameof(AlertDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<IIngestionObserver>(sp => sp.GetRequiredService<DeviceRegistry>());
         services.AddSingleton<MessageIngestor>();
         AddHostedSingleton<InfluxMirror>(services);
         AddHostedSingleton<EmbeddedBroker>(services);
@@ -70,6 +73,7 @@ public static class ServeApplication
         DashboardEndpoints.Map(routes);
         ExperimentEndpoints.Map(routes);
         AlertEndpoints.Map(routes);
+        DeviceEndpoints.Map(routes);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapMetrics();
         return app;

@@ -14,9 +14,12 @@ public sealed partial class MessageIngestor(
     QuarantineStore quarantine,
     GasPipeline pipeline,
     DeviceAlertRules deviceAlerts,
+    IEnumerable<IIngestionObserver> observers,
     TimeProvider timeProvider,
     ILogger<MessageIngestor> logger)
 {
+    private readonly IReadOnlyList<IIngestionObserver> _observers = [.. observers];
+
     /// <summary>Handles one message; throws only when the local store fails, so the message is not acknowledged.</summary>
     public void Handle(string topic, ReadOnlySequence<byte> payload)
     {
@@ -35,8 +38,11 @@ public sealed partial class MessageIngestor(
             case DeviceTopicKind.Status:
                 HandleStatus(receivedAt, topic, deviceId, payload);
                 break;
+            case DeviceTopicKind.Config:
+                HandleConfig(receivedAt, topic, deviceId, payload);
+                break;
             default:
-                // Config reports and echoed commands carry nothing the pipeline uses.
+                // Echoed commands carry nothing the host uses.
                 break;
         }
     }
@@ -52,6 +58,11 @@ public sealed partial class MessageIngestor(
 
         var insert = readings.Add(result.Value, receivedAt);
         deviceAlerts.OnBatch(result.Value);
+        foreach (var observer in _observers)
+        {
+            observer.OnReadings(result.Value, receivedAt);
+        }
+
         PipelineMetrics.ReadingsReceived.Inc(result.Value.Readings.Count);
         PipelineMetrics.ReadingsDuplicate.Inc(insert.Duplicates);
         if (insert.Placed.Count > 0)
@@ -71,6 +82,25 @@ public sealed partial class MessageIngestor(
         }
 
         deviceAlerts.OnStatus(result.Value);
+        foreach (var observer in _observers)
+        {
+            observer.OnStatus(result.Value, receivedAt);
+        }
+    }
+
+    private void HandleConfig(DateTimeOffset receivedAt, string topic, string deviceId, ReadOnlySequence<byte> payload)
+    {
+        var result = DeviceConfigDecoder.Decode(deviceId, payload);
+        if (!result.IsValid)
+        {
+            Reject(receivedAt, topic, payload, "config", result.Error);
+            return;
+        }
+
+        foreach (var observer in _observers)
+        {
+            observer.OnConfig(result.Value, receivedAt);
+        }
     }
 
     private void Reject(DateTimeOffset receivedAt, string topic, ReadOnlySequence<byte> payload, string kind, string reason)
