@@ -27,7 +27,8 @@ public static class DeviceEndpoints
         api.MapPost("/{device}/commands", SendCommand);
     }
 
-    private static Results<Ok<SensorReadings>, ProblemHttpResult> Readings(string device, int sensor, int? columns, DeviceRegistry registry, ReadingStore readings)
+    private static Results<Ok<SensorReadings>, ProblemHttpResult> Readings(string device, int sensor, int? columns, DeviceRegistry registry,
+        ReadingStore readings)
     {
         if (!registry.Knows(device))
         {
@@ -90,7 +91,8 @@ public static class DeviceEndpoints
     }
 
     private static ProblemHttpResult NotFound(string device) =>
-        TypedResults.Problem($"No message of a device '{device}' has reached this host.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        TypedResults.Problem($"No message of a device '{device}' has reached this host.",
+            statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     private static ProblemHttpResult Invalid(string reason) =>
         TypedResults.Problem(reason, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");

@@ -22,7 +22,8 @@ public sealed class DeviceRegistry : IIngestionObserver
             var device = Seen(batch.DeviceId, receivedAt);
             foreach (var reading in batch.Readings)
             {
-                if (!device.Latest.TryGetValue(reading.SensorIndex, out var known) || reading.Time is null || known.Time is null || reading.Time >= known.Time)
+                var known = device.Latest.GetValueOrDefault(reading.SensorIndex);
+                if (known?.Time is null || reading.Time is null || reading.Time >= known.Time)
                 {
                     device.Latest[reading.SensorIndex] = reading;
                 }

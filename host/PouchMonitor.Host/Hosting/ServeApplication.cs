@@ -35,6 +35,7 @@ public static class ServeApplication
         services.AddSingleton<Outbox>();
         services.AddSingleton<GasStore>();
         services.AddSingleton<ExperimentDataStore>();
+        services.AddSingleton<ExperimentStore>();
         services.AddSingleton<ExperimentCatalog>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertEngine>();
@@ -72,6 +73,7 @@ public static class ServeApplication
         AuthEndpoints.Map(routes);
         DashboardEndpoints.Map(routes);
         ExperimentEndpoints.Map(routes);
+        ExperimentStoreEndpoints.Map(routes);
         AlertEndpoints.Map(routes);
         DeviceEndpoints.Map(routes);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
