@@ -27,8 +27,8 @@
         <td><a href="/?experiment=${encodeURIComponent(e.name)}">${text(e.name)}</a></td>
         <td><span class="badge state ${e.state}">${e.state}</span></td><td>${e.pouches.length}</td>
         <td>${utc(e.startedAt)}</td><td>${utc(e.stoppedAt)}</td>
-        <td class="actions">${actions(e) || (e.state === "archived" || e.state === "stopped" ? `<button class="view" data-name="${text(e.name)}">View</button>` : "")}
-          <a href="${api(e.name, "/experiment.json")}" download="${text(e.name)}.experiment.json">Export experiment.json</a></td></tr>`).join("")
+        <td><div class="actions">${actions(e) || (e.state === "archived" || e.state === "stopped" ? `<button class="view" data-name="${text(e.name)}">View</button>` : "")}
+          <a href="${api(e.name, "/experiment.json")}" download="${text(e.name)}.experiment.json">Export experiment.json</a></div></td></tr>`).join("")
       || `<tr><td class="empty" colspan="6">No experiment yet: create one or import an experiment.json.</td></tr>`);
   }
 

@@ -114,6 +114,8 @@ public sealed class LabBrowserTests : IAsyncLifetime
         _rig.FeedOne(start.AddSeconds(2), NewPouchSensor, 101_900);
         await dashboard.Locator(".card[data-pouch=P01] .pressure", new PageLocatorOptions { HasText = "101.900 kPa" }).WaitForAsync();
         await dashboard.WaitForSelectorAsync("body[data-live-readings='2']");
+        // The trend follows live readings at most every 5 s: wait for it to draw the new pouch's points.
+        await dashboard.WaitForFunctionAsync("() => /(^|,)P01:[1-9]/.test(document.getElementById('trend').dataset.seriesPoints ?? '')");
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "experiment-running.png"), FullPage = true });
         await dashboard.CloseAsync();
 
