@@ -6,7 +6,7 @@ using PouchMonitor.Host.Storage;
 namespace PouchMonitor.Host.Alerts;
 
 /// <summary>
-/// Device-side alerts of the pouches a device measures: sensor faults (closed by the sensor's next good reading),
+/// Device-side alerts of the running experiments' pouches a device measures: sensor faults (closed by the sensor's next good reading),
 /// and device offline, opened by its last will or by silence for <see cref="AlertThresholds.OfflineIntervals"/>
 /// publish intervals, closed by its next message.
 /// </summary>
@@ -82,8 +82,8 @@ public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catal
     }
 
     private IEnumerable<string> MappedDevices() =>
-        catalog.Experiments.SelectMany(e => e.Pouches).Select(p => p.Source?.Device).OfType<string>().Distinct();
+        catalog.Running.SelectMany(e => e.Pouches).Select(p => p.Source?.Device).OfType<string>().Distinct();
 
     private IEnumerable<(Experiment Experiment, ExperimentPouch Pouch)> PouchesOf(string deviceId) =>
-        catalog.Experiments.SelectMany(e => e.Pouches.Where(p => p.Source?.Device == deviceId).Select(p => (e, p)));
+        catalog.Running.SelectMany(e => e.Pouches.Where(p => p.Source?.Device == deviceId).Select(p => (e, p)));
 }

@@ -19,19 +19,20 @@ public static class ExperimentFile
 
     /// <summary>Reads and checks an experiment file.</summary>
     /// <exception cref="ExperimentFileException">The file is missing, unreadable or not a valid experiment.</exception>
-    public static Experiment Load(string path)
+    public static Experiment Load(string path) => Parse(ReadText(path), path);
+
+    /// <summary>The text of an experiment file.</summary>
+    /// <exception cref="ExperimentFileException">The file is missing or unreadable.</exception>
+    public static string ReadText(string path)
     {
-        string json;
         try
         {
-            json = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ExperimentFileException($"{path}: cannot read the experiment file: {e.Message}", e);
         }
-
-        return Parse(json, path);
     }
 
     /// <summary>Parses and checks an experiment document.</summary>

@@ -4,6 +4,7 @@ using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Api;
 using PouchMonitor.Host.Auth;
 using PouchMonitor.Host.Dashboard;
+using PouchMonitor.Host.Devices;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
@@ -46,6 +47,7 @@ public static class ServeApplication
         services.AddSingleton<GasStore>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ExperimentDataStore>();
+        services.AddSingleton<ExperimentStore>();
         services.AddSingleton<ExperimentCatalog>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertEngine>();
@@ -56,6 +58,8 @@ public static class ServeApplication
         services.AddSingleton<SeriesCache>();
         services.AddSingleton<TrendBuilder>();
         services.AddHttpClient(nameof(AlertDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<IIngestionObserver>(sp => sp.GetRequiredService<DeviceRegistry>());
         services.AddSingleton<MessageIngestor>();
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<MessageIngestor>());
         AddHostedSingleton<InfluxMirror>(services);
@@ -83,7 +87,9 @@ public static class ServeApplication
         DashboardEndpoints.Map(routes);
         ExperimentEndpoints.Map(routes);
         LabEntryEndpoints.Map(routes);
+        ExperimentStoreEndpoints.Map(routes);
         AlertEndpoints.Map(routes);
+        DeviceEndpoints.Map(routes);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapMetrics();
         return app;

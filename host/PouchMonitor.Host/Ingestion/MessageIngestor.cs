@@ -15,9 +15,12 @@ public sealed partial class MessageIngestor(
     WriteQueue writer,
     GasPipeline pipeline,
     DeviceAlertRules deviceAlerts,
+    IEnumerable<IIngestionObserver> observers,
     TimeProvider timeProvider,
     ILogger<MessageIngestor> logger) : IDeviceMessageHandler
 {
+    private readonly IReadOnlyList<IIngestionObserver> _observers = [.. observers];
+
     /// <summary>
     /// Handles one message. The payload is read before this returns; the task completes once what the message
     /// carries is committed, and fails only when the local store fails, so the message is not acknowledged.
@@ -34,7 +37,8 @@ public sealed partial class MessageIngestor(
         {
             DeviceTopicKind.Readings => HandleReadingsAsync(receivedAt, topic, deviceId, payload),
             DeviceTopicKind.Status => HandleStatusAsync(receivedAt, topic, deviceId, payload),
-            // Config reports and echoed commands carry nothing the pipeline uses.
+            DeviceTopicKind.Config => HandleConfigAsync(receivedAt, topic, deviceId, payload),
+            // Echoed commands carry nothing the host uses.
             _ => Task.CompletedTask,
         };
     }
@@ -62,6 +66,11 @@ public sealed partial class MessageIngestor(
         session.AfterCommit(() =>
         {
             deviceAlerts.OnBatch(batch);
+            foreach (var observer in _observers)
+            {
+                observer.OnReadings(batch, receivedAt);
+            }
+
             PipelineMetrics.ReadingsReceived.Inc(batch.Readings.Count);
             PipelineMetrics.ReadingsDuplicate.Inc(insert.Duplicates);
             if (insert.Conflicts > 0)
@@ -86,6 +95,27 @@ public sealed partial class MessageIngestor(
         }
 
         deviceAlerts.OnStatus(result.Value);
+        foreach (var observer in _observers)
+        {
+            observer.OnStatus(result.Value, receivedAt);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task HandleConfigAsync(DateTimeOffset receivedAt, string topic, string deviceId, ReadOnlySequence<byte> payload)
+    {
+        var result = DeviceConfigDecoder.Decode(deviceId, payload);
+        if (!result.IsValid)
+        {
+            return RejectAsync(receivedAt, topic, payload, "config", result.Error);
+        }
+
+        foreach (var observer in _observers)
+        {
+            observer.OnConfig(result.Value, receivedAt);
+        }
+
         return Task.CompletedTask;
     }
 

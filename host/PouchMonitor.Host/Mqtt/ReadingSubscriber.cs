@@ -129,6 +129,7 @@ public sealed partial class ReadingSubscriber(
         var subscribe = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(Filter(Topics.AllReadings), MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter(Filter(Topics.AllStatus), MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(Filter(Topics.AllConfig), MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
         var granted = await _client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
         if (granted.Items.FirstOrDefault(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2) is { } refused)

@@ -26,7 +26,7 @@ internal sealed class AlertScenario : IDisposable
             """);
         Database = new SqliteDatabase(_folder.Path);
         Store = new AlertStore(Database, new Outbox(Database, Options.Create(new InfluxOptions())));
-        Catalog = new ExperimentCatalog(Options.Create(new ExperimentOptions { Files = [experimentPath] }));
+        Catalog = new ExperimentCatalog(Options.Create(new ExperimentOptions { Files = [experimentPath] }), new ExperimentStore(Database), Time);
         Engine = NewEngine();
         DeviceRules = new DeviceAlertRules(Engine, Catalog, Time);
     }

@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PouchMonitor.Contracts;
+using PouchMonitor.Host.Auth;
+using PouchMonitor.Host.Experiments;
+using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Storage;
+using PouchMonitor.Host.Tests.Hosting;
+using PouchMonitor.Host.Tests.Storage;
+using PouchMonitor.TestSupport;
+
+namespace PouchMonitor.Host.Tests.Lab;
+
+/// <summary>Experiments in the store through <c>/api/experiments</c>: create, validate, lifecycle, edit, export, import at start.</summary>
+public sealed class ExperimentApiTests : IAsyncLifetime
+{
+    private const string Device = "lab-1";
+    private readonly TempFolder _folder = new();
+    private ServeHost _host = null!;
+    private HttpClient _operator = null!;
+    private uint _sequence;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await StartHostAsync([]);
+        _operator = await RoleClients.CreateAsync(_host, "olga", Roles.Operator);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _operator.Dispose();
+        await _host.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Create_ValidDocument_IsDraftWhoseReadingsMakeNoGasUntilStarted()
+    {
+        using var created = await PostAsync("/api/experiments", Document("e1", slurryMassG: 1.0));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("draft", (await JsonAsync(created)).GetProperty("state").GetString());
+
+        Feed(DateTimeOffset.UtcNow.AddMinutes(-10), 101_325);
+        Assert.Single(_host.Get<ReadingStore>().ForSensor(Device, 0));
+        Assert.Empty(Gas("e1"));
+
+        using var started = await PostAsync("/api/experiments/e1/start", "{}");
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        var view = await JsonAsync(started);
+        Assert.Equal("running", view.GetProperty("state").GetString());
+        var baseline = view.GetProperty("pouches")[0].GetProperty("baselineAt").GetDateTimeOffset();
+        Assert.True(baseline > DateTimeOffset.UtcNow.AddMinutes(-5), "the start sets the tare to now");
+        Assert.Single(Gas("e1"));
+
+        FeedAfterStart();
+        Assert.Equal(3, Gas("e1").Count);
+        Assert.True(Gas("e1")[^1].DryGasMlStd > 0, "gas after the baseline");
+    }
+
+    [Theory]
+    [InlineData(0.0, "$.pouches[0].slurryMassG", "experiment.json: $.pouches[0].slurryMassG: 0 g is outside 1E-06 – 1000000 g")]
+    [InlineData(-1.0, "$.pouches[0].slurryMassG", "$.pouches[0].slurryMassG: -1 g is outside")]
+    public async Task Create_InvalidDocument_IsBadRequestWithTheFilesMessageAndPath(double slurryMassG, string path, string detail)
+    {
+        using var response = await PostAsync("/api/experiments", Document("bad", slurryMassG));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(response);
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(path, problem.GetProperty("path").GetString());
+        var file = Path.Combine(_folder.Path, "bad.json");
+        File.WriteAllText(file, Document("bad", slurryMassG));
+        var fromFile = Assert.Throws<ExperimentFileException>(() => ExperimentFile.Load(file));
+        Assert.Equal(fromFile.Message.Replace(file, "experiment.json", StringComparison.Ordinal), problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("not json", "$", "invalid JSON")]
+    [InlineData("""{"experiment":"x","pouches":[],"colour":1}""", "$.colour", "unknown property 'colour'")]
+    public async Task Create_BrokenDocument_IsBadRequestNamingThePath(string body, string path, string detail)
+    {
+        using var response = await PostAsync("/api/experiments", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await JsonAsync(response);
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(path, problem.GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public async Task Update_RunningExperimentsMass_RecomputesItsPouch()
+    {
+        await CreateAndStartAsync("e1", 1.0);
+        FeedAfterStart();
+        var perGram = Gas("e1")[^1].DryGasMlStdPerG!.Value;
+
+        using var updated = await PutAsync("/api/experiments/e1", Document("e1", slurryMassG: 2.0));
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(perGram / 2, Gas("e1")[^1].DryGasMlStdPerG!.Value, 9);
+    }
+
+    [Fact]
+    public async Task Lifecycle_StopThenArchive_NoNewGasAndReadOnlyButViewableAndExportable()
+    {
+        await CreateAndStartAsync("e1", 1.0);
+        using var stopped = await PostAsync("/api/experiments/e1/stop", "");
+        Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
+        var points = Gas("e1").Count;
+
+        FeedAfterStart();
+        using var edit = await PutAsync("/api/experiments/e1", Document("e1", slurryMassG: 2.0));
+        using var archived = await PostAsync("/api/experiments/e1/archive", "");
+        using var restart = await PostAsync("/api/experiments/e1/start", "{}");
+        using var view = await _host.Http.GetAsync(new Uri("/api/experiments/e1", UriKind.Relative), Cancel);
+
+        Assert.Equal(points, Gas("e1").Count);
+        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, archived.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, restart.StatusCode);
+        Assert.Contains("only a draft can be started", (await JsonAsync(restart)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var details = await JsonAsync(view);
+        Assert.Equal("archived", details.GetProperty("state").GetString());
+        Assert.True(details.GetProperty("readOnly").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Export_StartedExperiment_IsAnExperimentFileWithTheTareAsBaseline()
+    {
+        var view = await CreateAndStartAsync("e1", 1.0);
+        var tare = view.GetProperty("pouches")[0].GetProperty("baselineAt").GetDateTimeOffset();
+
+        var exported = await _host.Http.GetStringAsync(new Uri("/api/experiments/e1/experiment.json", UriKind.Relative), Cancel);
+
+        var experiment = ExperimentFile.Parse(exported, "export");
+        Assert.Equal("e1", experiment.Name);
+        Assert.Equal(tare, experiment.Pouches[0].Spec.BaselineAt);
+        Assert.Equal(new PouchSource(Device, 0), experiment.Pouches[0].Source);
+    }
+
+    [Fact]
+    public async Task Start_SensorOfAnotherRunningExperiment_IsConflictNamingBoth()
+    {
+        await CreateAndStartAsync("e1", 1.0);
+        using var created = await PostAsync("/api/experiments", Document("e2", 1.0));
+
+        using var started = await PostAsync("/api/experiments/e2/start", "{}");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, started.StatusCode);
+        Assert.Contains("sensor 0 of device 'lab-1' is mapped to more than one pouch", (await JsonAsync(started)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ExperimentState.Draft, _host.Get<ExperimentCatalog>().Stored("e2")!.State);
+    }
+
+    [Fact]
+    public async Task Writes_AnonymousOrViewer_AreRefused()
+    {
+        using var viewer = await RoleClients.CreateAsync(_host, "vera", Roles.Viewer);
+        using var content = new StringContent(Document("e1", 1.0), Encoding.UTF8, "application/json");
+
+        using var anonymous = await _host.Http.PostAsync(new Uri("/api/experiments", UriKind.Relative), content, Cancel);
+        using var viewed = await viewer.PostAsync(new Uri("/api/experiments", UriKind.Relative), content, Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, viewed.StatusCode);
+        Assert.Null(_host.Get<ExperimentCatalog>().Stored("e1"));
+    }
+
+    [Fact]
+    public async Task ImportAtStart_FileThenChangedFile_IsRunningAndTakesTheChangeKeepingItsState()
+    {
+        var file = Path.Combine(_folder.Path, "e9.json");
+        File.WriteAllText(file, Document("e9", 1.0));
+        await _host.DisposeAsync();
+        _host = await StartHostAsync(new Dictionary<string, string> { ["Experiments:Files:0"] = file });
+        Assert.Equal(ExperimentState.Running, _host.Get<ExperimentCatalog>().Stored("e9")!.State);
+        Feed(DateTimeOffset.UtcNow, 101_325);
+        Assert.Single(Gas("e9"));
+
+        File.WriteAllText(file, Document("e9", 3.0));
+        await _host.DisposeAsync();
+        _host = await StartHostAsync(new Dictionary<string, string> { ["Experiments:Files:0"] = file });
+
+        Assert.Equal(ExperimentState.Running, _host.Get<ExperimentCatalog>().Stored("e9")!.State);
+        Assert.Equal(3.0, _host.Get<ExperimentCatalog>().Find("e9")!.Pouches[0].Spec.SlurryMassG);
+    }
+
+    private async Task<JsonElement> CreateAndStartAsync(string name, double slurryMassG)
+    {
+        using var created = await PostAsync("/api/experiments", Document(name, slurryMassG));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Feed(DateTimeOffset.UtcNow.AddMinutes(-10), 101_325);
+        using var started = await PostAsync($"/api/experiments/{name}/start", "{}");
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        return await JsonAsync(started);
+    }
+
+    // The first reading after the start is the baseline; the second has gas.
+    private void FeedAfterStart()
+    {
+        Feed(DateTimeOffset.UtcNow.AddSeconds(1), 101_325);
+        Feed(DateTimeOffset.UtcNow.AddSeconds(2), 102_000);
+    }
+
+    private static string Document(string name, double slurryMassG) => new JsonObject
+    {
+        ["experiment"] = name,
+        ["pouches"] = new JsonArray(new JsonObject
+        {
+            ["id"] = "P1",
+            ["sample"] = "mSi",
+            ["slurryMassG"] = slurryMassG,
+            ["vessel"] = new JsonObject { ["kind"] = "headspace", ["gasVolumeMl"] = 60 },
+            ["source"] = new JsonObject { ["device"] = Device, ["sensor"] = 0 },
+        }),
+    }.ToJsonString();
+
+    private IReadOnlyList<Analysis.GasPoint> Gas(string experiment) => _host.Get<GasStore>().Series(new PouchKey(experiment, "P1"));
+
+    private void Feed(DateTimeOffset time, double pressurePa)
+    {
+        var sequence = _sequence++;
+        var json = string.Create(CultureInfo.InvariantCulture,
+            $$"""{"v":1,"device":"{{Device}}","boot":1,"readings":[{"seq":{{sequence}},"up":{{sequence * 1000}},"t":{{time.ToUnixTimeMilliseconds()}},"s":0,"p":{{pressurePa:F2}},"c":50.00}]}""");
+        _host.Get<MessageIngestor>().Handle(Topics.Readings(Device), new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)));
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, string body) =>
+        await _operator.PostAsync(new Uri(path, UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), Cancel);
+
+    private async Task<HttpResponseMessage> PutAsync(string path, string body) =>
+        await _operator.PutAsync(new Uri(path, UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), Cancel);
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+    private Task<ServeHost> StartHostAsync(Dictionary<string, string> settings)
+    {
+        settings["Storage:DataFolder"] = _folder.Path;
+        settings["Mqtt:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        return ServeHost.StartAsync(settings);
+    }
+}

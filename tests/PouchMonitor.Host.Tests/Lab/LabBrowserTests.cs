@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Playwright;
+using PouchMonitor.Contracts;
+using PouchMonitor.Host.Auth;
+using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Mqtt;
+using PouchMonitor.Host.Tests.Dashboard;
+
+namespace PouchMonitor.Host.Tests.Lab;
+
+/// <summary>
+/// The devices and experiments pages in Debian's chromium against the dashboard rig (board rig-1, sensors 0–7 feeding
+/// the running experiment, 8 and 9 unassigned), signed in as an operator. Screenshots go to artifacts/dashboard/.
+/// </summary>
+public sealed class LabBrowserTests : IAsyncLifetime
+{
+    private const string Operator = "olga";
+    private const int UnassignedSensor = 8;
+    private const int NewPouchSensor = 9;
+    private DashboardRig _rig = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _rig = await DashboardRig.StartAsync();
+        _rig.FeedDays(0.5, TimeSpan.FromHours(1));
+        (await RoleClients.CreateAsync(_rig.Host, Operator, Roles.Operator)).Dispose();
+        SendBoardMessages();
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 12; i >= 1; i--)
+        {
+            _rig.FeedOne(now - TimeSpan.FromMinutes(5 * i), UnassignedSensor, 100_000 + 10 * i);
+        }
+
+        (_playwright, _browser) = await Chromium.LaunchAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _rig.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task DevicesPage_SignedInOperator_ShowsRigHealthUnassignedSensorReadingsAndSendsIdentify()
+    {
+        var page = await SignInAsync("/devices.html");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+
+        var device = page.Locator(".device[data-device='rig-1']");
+        Assert.Equal("1.0.0", await device.Locator(".firmware").TextContentAsync());
+        Assert.Equal("7", await device.Locator(".boot").TextContentAsync());
+        Assert.Equal("-61 dBm", await device.Locator(".rssi").TextContentAsync());
+        Assert.Equal("12", await device.Locator(".buffered").TextContentAsync());
+        Assert.Contains(DashboardRig.Experiment + " / P01", await device.Locator("tr.sensor[data-sensor='0'] .feeds").TextContentAsync(), StringComparison.Ordinal);
+        var unassigned = device.Locator($"tr.sensor[data-sensor='{UnassignedSensor}']");
+        Assert.Equal("false", await unassigned.GetAttributeAsync("data-assigned"));
+        Assert.Equal("unassigned", await unassigned.Locator(".feeds").TextContentAsync());
+        Assert.Equal("100.010 kPa", await unassigned.Locator(".pressure").TextContentAsync());
+
+        await unassigned.Locator("button.show-readings").ClickAsync();
+        await page.Locator($"#readings-section[data-sensor='{UnassignedSensor}']").WaitForAsync();
+        Assert.Equal("12", await page.GetAttributeAsync("#readings-section", "data-points"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "devices.png"), FullPage = true });
+
+        var subscriber = _rig.Host.Get<ReadingSubscriber>();
+        await Eventually.WaitAsync(() => subscriber.IsConnected, "the host is connected to its embedded broker");
+        await device.Locator("button.command[data-kind=identify]").ClickAsync();
+        await page.Locator(".device[data-device='rig-1'][data-sent=identify]").WaitForAsync();
+        Assert.Equal("", await page.Locator("#command-error").TextContentAsync());
+    }
+
+    [Fact]
+    public async Task ExperimentsPage_FormErrorThenCreateStartLivePointsStopArchive()
+    {
+        var page = await SignInAsync("/experiments.html");
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+
+        await page.Locator("#new-experiment").ClickAsync();
+        await page.Locator("#form-section[data-mode=new]").WaitForAsync();
+        await page.Locator("#f-name").FillAsync("first-lab");
+        var row = page.Locator("#pouches tr.pouch").First;
+        await row.Locator("[data-key=id]").FillAsync("P01");
+        await row.Locator("[data-key=sample]").FillAsync("mSi/CMC/SWCNT");
+        await row.Locator("[data-key='vessel.gasVolumeMl']").FillAsync("200");
+        await row.Locator("[data-key=source]").SelectOptionAsync($"{DashboardRig.DeviceId}/{NewPouchSensor}");
+        await page.Locator("#save").ClickAsync();
+        await page.Locator("#form-error[data-path='$.pouches[0].slurryMassG']").WaitForAsync();
+        Assert.Equal("experiment.json: $.pouches[0].slurryMassG: required property is missing", await page.Locator("#form-error").TextContentAsync());
+        Assert.Contains("invalid", await row.Locator("[data-key=slurryMassG]").GetAttributeAsync("class"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "experiment-form-error.png"), FullPage = true });
+
+        await row.Locator("[data-key=slurryMassG]").FillAsync("1.1");
+        await row.Locator("[data-key=activeMassG]").FillAsync("0.44");
+        await page.Locator("#save").ClickAsync();
+        var listed = page.Locator("#experiments tr[data-experiment='first-lab']");
+        await page.Locator("#experiments tr[data-experiment='first-lab'][data-state=draft]").WaitForAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "experiments.png"), FullPage = true });
+
+        await listed.Locator("button.start").ClickAsync();
+        await page.Locator("#experiments tr[data-experiment='first-lab'][data-state=running]").WaitForAsync();
+        Assert.Equal(ExperimentState.Running, _rig.Host.Get<ExperimentCatalog>().Stored("first-lab")!.State);
+
+        var dashboard = await page.Context.NewPageAsync();
+        await dashboard.GotoAsync("/?experiment=first-lab");
+        await dashboard.WaitForSelectorAsync("body[data-ready=true]");
+        await dashboard.Locator("#live.on").WaitForAsync();
+        var start = DateTimeOffset.UtcNow;
+        _rig.FeedOne(start.AddSeconds(1), NewPouchSensor, 101_325);
+        _rig.FeedOne(start.AddSeconds(2), NewPouchSensor, 101_900);
+        await dashboard.Locator(".card[data-pouch=P01] .pressure", new PageLocatorOptions { HasText = "101.900 kPa" }).WaitForAsync();
+        await dashboard.WaitForSelectorAsync("body[data-live-readings='2']");
+        // The trend follows live readings at most every 5 s: wait for it to draw the new pouch's points.
+        await dashboard.WaitForFunctionAsync("() => /(^|,)P01:[1-9]/.test(document.getElementById('trend').dataset.seriesPoints ?? '')");
+        await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "experiment-running.png"), FullPage = true });
+        await dashboard.CloseAsync();
+
+        await listed.Locator("button.stop").ClickAsync();
+        await page.Locator("#experiments tr[data-experiment='first-lab'][data-state=stopped]").WaitForAsync();
+        await listed.Locator("button.archive").ClickAsync();
+        await page.Locator("#experiments tr[data-experiment='first-lab'][data-state=archived]").WaitForAsync();
+        await listed.Locator("button.view").ClickAsync();
+        await page.Locator("#form-section[data-mode=view]").WaitForAsync();
+        Assert.True(await page.Locator("#save").IsDisabledAsync());
+        Assert.Equal("1.1", await page.Locator("#pouches tr.pouch [data-key=slurryMassG]").InputValueAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "experiment-archived.png"), FullPage = true });
+    }
+
+    private async Task<IPage> SignInAsync(string path)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _rig.Host.Http.BaseAddress!.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/signin?returnUrl={Uri.EscapeDataString(path)}");
+        await page.Locator("input[name=name]").FillAsync(Operator);
+        await page.Locator("input[name=password]").FillAsync(RoleClients.Password);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "signin.png") });
+        await page.Locator("#signin button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**{path}");
+        return page;
+    }
+
+    // The retained status and configuration report rig-1 publishes when it connects (shared/PouchMonitor.Contracts).
+    private void SendBoardMessages()
+    {
+        var sensors = string.Join(',', Enumerable.Range(0, 10).Select(s => string.Create(CultureInfo.InvariantCulture,
+            $$"""{"s":{{s}},"bus":0,"addr":{{118 + (s % 2)}},"mux":{{s / 2 % 8}},"chip":"bme280"}""")));
+        Handle(Topics.Status(DashboardRig.DeviceId), $$"""{"v":1,"device":"{{DashboardRig.DeviceId}}","state":"online","boot":7,"fw":"1.0.0","up":123456,"t":{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}},"reset":"power-on","freeBytes":81234,"rssiDbm":-61,"buffered":12,"dropped":0,"intervalS":10,"publishIntervalS":10}""");
+        Handle(Topics.Config(DashboardRig.DeviceId), $$"""{"v":1,"device":"{{DashboardRig.DeviceId}}","boot":7,"fw":"1.0.0","intervalS":10,"publishIntervalS":10,"capacity":8192,"sensors":[{{sensors}}]}""");
+    }
+
+    private void Handle(string topic, string json) =>
+        _rig.Host.Get<MessageIngestor>().Handle(topic, new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)));
+}
