@@ -56,7 +56,8 @@ namespace PouchMonitor.Firmware
                 new M2MqttTransport(Secrets.BrokerHost, Secrets.BrokerPort, Secrets.BrokerUser, Secrets.BrokerPassword),
                 new SntpClock(),
                 platform,
-                RandomSeed(mac));
+                new Random(),
+                mac);
             core.Start();
             new HangWatchdog(core).Start();
             return core;
@@ -101,9 +102,5 @@ namespace PouchMonitor.Firmware
 
             return "esp32-" + new string(digits);
         }
-
-        // Boards differ in their MAC, so their reconnect jitter differs and they do not hit the broker in step.
-        private static int RandomSeed(byte[] mac) =>
-            (mac[mac.Length - 4] << 24) | (mac[mac.Length - 3] << 16) | (mac[mac.Length - 2] << 8) | mac[mac.Length - 1];
     }
 }
