@@ -265,7 +265,8 @@ namespace PouchMonitor.Firmware.Core
 
         private static long Earliest(long a, long b) => a < b ? a : b;
 
-        private static bool IsValidDeviceId(string deviceId) =>
+        /// <summary>True for 1-32 of a-z, 0-9 and '-', not starting with '-', not "alerts" (the contract's device id).</summary>
+        public static bool IsValidDeviceId(string deviceId) =>
             IsToken(deviceId) && deviceId[0] != '-' && deviceId != "alerts";
 
         // 1-32 of a-z, 0-9 and '-': safe in a topic level and in a JSON string without escaping.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Api;
 using PouchMonitor.Host.Dashboard;
+using PouchMonitor.Host.Devices;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
@@ -30,6 +31,7 @@ public static class ServeApplication
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder));
         services.AddSingleton<ReadingStore>();
         services.AddSingleton<QuarantineStore>();
+        services.AddSingleton<DeviceCredentialStore>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<GasStore>();
         services.AddSingleton<ExperimentDataStore>();

@@ -5,14 +5,17 @@ using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Devices;
 
 namespace PouchMonitor.Host.Mqtt;
 
 /// <summary>
 /// The host's own MQTT broker (MQTTnet), used when no external broker is configured: each device logs in
-/// with its id and password and may use only its own topic branch; the host logs in with a per-process secret.
+/// with its id and password (from <c>Mqtt:Devices</c>, or made by <c>pouchmon device add</c> and kept hashed in
+/// <see cref="DeviceCredentialStore"/>) and may use only its own topic branch; the host logs in with a per-process secret.
 /// </summary>
-public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
+public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, DeviceCredentialStore credentials, ILogger<EmbeddedBroker> logger)
+    : IHostedService, IAsyncDisposable
 {
     /// <summary>Username of the host's own client.</summary>
     public const string HostUserName = "pouchmon-host";
@@ -70,8 +73,9 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, ILogge
         var expected = e.UserName == HostUserName ? HostPassword
             : e.UserName is not null && _options.Devices.TryGetValue(e.UserName, out var password) ? password
             : null;
-        var known = expected is not null && CryptographicOperations.FixedTimeEquals(
-            Encoding.UTF8.GetBytes(e.Password ?? ""), Encoding.UTF8.GetBytes(expected));
+        var known = expected is not null
+            ? CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(e.Password ?? ""), Encoding.UTF8.GetBytes(expected))
+            : e.UserName is not null && credentials.Verify(e.UserName, e.Password ?? "");
         if (!known)
         {
             e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
