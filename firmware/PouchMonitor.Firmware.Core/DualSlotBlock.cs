@@ -3,8 +3,8 @@ using System;
 namespace PouchMonitor.Firmware.Core
 {
     /// <summary>
-    /// A small block kept in two alternating copies, each with a generation number and a CRC, so that a power cut in the
-    /// middle of a write leaves the previous copy readable.
+    /// A small block kept in two copies, each with a generation number and a CRC, so that a power cut in the middle of a
+    /// write leaves the previous copy readable and a copy corrupted later leaves the other one.
     /// </summary>
     public sealed class DualSlotBlock
     {
@@ -54,14 +54,24 @@ namespace PouchMonitor.Firmware.Core
             return found;
         }
 
-        /// <summary>Writes <paramref name="payload"/> over the older copy.</summary>
+        /// <summary>
+        /// Writes <paramref name="payload"/> into both copies, the older first. A power cut during the first write
+        /// leaves the previous payload in the other copy; after both writes, either copy alone holds the new payload, so
+        /// one that is later corrupted costs nothing (a released reading is not sent again, a boot number not reused).
+        /// </summary>
         public void Save(byte[] payload)
         {
             Array.Copy(payload, _slot, _payloadBytes);
-            LittleEndian.Write(_slot, _payloadBytes, _generation + 1, 4);
+            WriteNextSlot();
+            WriteNextSlot();
+        }
+
+        private void WriteNextSlot()
+        {
+            _generation++;
+            LittleEndian.Write(_slot, _payloadBytes, _generation, 4);
             LittleEndian.Write(_slot, _payloadBytes + 4, Crc32.Compute(_slot, 0, _payloadBytes + 4), 4);
             _region.Write(SlotOffset(_nextSlot), _slot, 0, _slot.Length);
-            _generation++;
             _nextSlot = 1 - _nextSlot;
         }
 

@@ -28,7 +28,7 @@ namespace PouchMonitor.Firmware.Core
         private readonly ReadingRing _ring;
         private readonly MessageEncoder _encoder;
         private readonly MqttInbox _inbox;
-        private readonly Random _random;
+        private readonly Backoff _backoff;
         private readonly Command _command = new Command();
         private readonly CommandParser _parser = new CommandParser();
         private readonly HealthSnapshot _health = new HealthSnapshot();
@@ -50,7 +50,8 @@ namespace PouchMonitor.Firmware.Core
         /// <param name="transport">The MQTT client.</param>
         /// <param name="clock">Uptime and UTC time.</param>
         /// <param name="platform">Health and board actions.</param>
-        /// <param name="randomSeed">Seed of the reconnect jitter (differs between boards, for example from the MAC).</param>
+        /// <param name="jitter">Source of the reconnect jitter (on ESP32 an unseeded <see cref="Random"/>: the hardware RNG).</param>
+        /// <param name="macAddress">The board's MAC, mixed into the jitter so boards differ even under one seed.</param>
         public FirmwareCore(
             string deviceId,
             ISensorPort[] sensors,
@@ -59,7 +60,8 @@ namespace PouchMonitor.Firmware.Core
             IMqttTransport transport,
             IDeviceClock clock,
             IDevicePlatform platform,
-            int randomSeed)
+            Random jitter,
+            byte[] macAddress)
         {
             if (!IsValidDeviceId(deviceId))
             {
@@ -88,7 +90,7 @@ namespace PouchMonitor.Firmware.Core
             _state = new StateStore(stateRegion);
             _ring = new ReadingRing(bufferRegion, sensors.Length);
             _encoder = new MessageEncoder(deviceId);
-            _random = new Random(randomSeed);
+            _backoff = new Backoff(jitter, macAddress);
             _statusTopic = Topic("status");
             _configTopic = Topic("config");
             _commandTopic = Topic("cmd");
@@ -119,7 +121,7 @@ namespace PouchMonitor.Firmware.Core
             _health.ResetReason = IsToken(resetReason) ? resetReason : "unknown";
             _sampler = new Sampler(_sensors, _clock, _ring, _state.Boot, _state.Settings.IntervalS);
             _publisher = new Publisher(_ring, _encoder, _transport, Topic("readings"));
-            _session = new MqttSession(_transport, _inbox, new Backoff(_random), _deviceId, _statusTopic, _encoder.EncodeOffline(_state.Boot), _commandTopic);
+            _session = new MqttSession(_transport, _inbox, _backoff, _deviceId, _statusTopic, _encoder.EncodeOffline(_state.Boot), _commandTopic);
         }
 
         /// <summary>
@@ -263,7 +265,8 @@ namespace PouchMonitor.Firmware.Core
 
         private static long Earliest(long a, long b) => a < b ? a : b;
 
-        private static bool IsValidDeviceId(string deviceId) =>
+        /// <summary>True for 1-32 of a-z, 0-9 and '-', not starting with '-', not "alerts" (the contract's device id).</summary>
+        public static bool IsValidDeviceId(string deviceId) =>
             IsToken(deviceId) && deviceId[0] != '-' && deviceId != "alerts";
 
         // 1-32 of a-z, 0-9 and '-': safe in a topic level and in a JSON string without escaping.

@@ -48,33 +48,25 @@ namespace PouchMonitor.Firmware.Core
                 _buffer[Length++] = (byte)'-';
             }
 
-            // Digits of a negative number are taken from its negative remainders, so long.MinValue needs no special case.
-            var count = 0;
-            do
-            {
-                var digit = value % 10;
-                _digits[count++] = (byte)('0' + (digit < 0 ? -digit : digit));
-                value /= 10;
-            }
-            while (value != 0);
-
-            while (count > 0)
-            {
-                _buffer[Length++] = _digits[--count];
-            }
+            Digits(value);
         }
 
-        /// <summary>Appends hundredths as a decimal number without trailing zeros: 10132512 → 101325.12, 9987650 → 99876.5, 3000000 → 30000.</summary>
+        /// <summary>
+        /// Appends hundredths as a decimal number without trailing zeros: 10132512 → 101325.12, 9987650 → 99876.5,
+        /// 3000000 → 30000, -5 → -0.05; any long, long.MinValue included.
+        /// </summary>
         public void Centi(long hundredths)
         {
             if (hundredths < 0)
             {
                 _buffer[Length++] = (byte)'-';
-                hundredths = -hundredths;
             }
 
-            Integer(hundredths / 100);
+            // Never negated: -long.MinValue overflows. Division and remainder truncate towards zero, so both parts
+            // carry the sign and their digits are taken as magnitudes.
+            Digits(hundredths / 100);
             var fraction = (int)(hundredths % 100);
+            fraction = fraction < 0 ? -fraction : fraction;
             if (fraction != 0)
             {
                 _buffer[Length++] = (byte)'.';
@@ -92,6 +84,24 @@ namespace PouchMonitor.Firmware.Core
             var payload = new byte[Length];
             Array.Copy(_buffer, payload, Length);
             return payload;
+        }
+
+        // The digits of |value|, taken from its remainders, which have the sign of value: long.MinValue needs no special case.
+        private void Digits(long value)
+        {
+            var count = 0;
+            do
+            {
+                var digit = value % 10;
+                _digits[count++] = (byte)('0' + (digit < 0 ? -digit : digit));
+                value /= 10;
+            }
+            while (value != 0);
+
+            while (count > 0)
+            {
+                _buffer[Length++] = _digits[--count];
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
@@ -7,7 +8,8 @@ using PouchMonitor.Firmware.Core;
 namespace PouchMonitor.Firmware
 {
     /// <summary>
-    /// <see cref="IMqttTransport"/> over nanoFramework.M2Mqtt, MQTT 3.1.1 without TLS. Each connect makes a new
+    /// <see cref="IMqttTransport"/> over nanoFramework.M2Mqtt, MQTT 3.1.1, with TLS 1.2 when the config file holds a
+    /// CA certificate. Each connect makes a new
     /// <see cref="MqttClient"/>: its constructor resolves the broker's name, so a broker that moved is found again, and
     /// events of an earlier client (whose message ids restart from 1) are told apart by their sender and ignored.
     /// </summary>
@@ -18,17 +20,19 @@ namespace PouchMonitor.Firmware
         private readonly int _port;
         private readonly string _user;
         private readonly string _password;
+        private readonly X509Certificate _caCertificate;
         private readonly MqttQoSLevel[] _subscribeQos = new[] { MqttQoSLevel.AtLeastOnce };
         private MqttClient _client;
         private IMqttListener _listener;
 
-        /// <summary>A transport to the broker at <paramref name="host"/>:<paramref name="port"/>.</summary>
-        public M2MqttTransport(string host, int port, string user, string password)
+        /// <summary>A transport to the broker named in <paramref name="config"/>, over TLS when it has a CA certificate.</summary>
+        public M2MqttTransport(BoardConfig config)
         {
-            _host = host;
-            _port = port;
-            _user = user;
-            _password = password;
+            _host = config.BrokerHost;
+            _port = config.BrokerPort;
+            _user = config.MqttUsername;
+            _password = config.MqttPassword;
+            _caCertificate = config.CaPem == null ? null : new X509Certificate(config.CaPem);
         }
 
         /// <inheritdoc/>
@@ -48,7 +52,9 @@ namespace PouchMonitor.Firmware
             try
             {
                 _listener = listener;
-                var client = new MqttClient(_host, _port, false, null, null, MqttSslProtocols.None);
+                var client = _caCertificate == null
+                    ? new MqttClient(_host, _port, false, null, null, MqttSslProtocols.None)
+                    : new MqttClient(_host, _port, true, _caCertificate, null, MqttSslProtocols.TLSv1_2);
                 client.MqttMsgPublished += OnPublished;
                 client.MqttMsgPublishReceived += OnReceived;
                 _client = client;

@@ -20,10 +20,12 @@ namespace PouchMonitor.Firmware
         /// <summary>Entry point.</summary>
         public static void Main()
         {
+            var led = new IdentifyLed(new GpioController());
+            var config = ConfigFile.WaitForValid(led);
             FirmwareCore core;
             try
             {
-                core = Start();
+                core = Start(config, led);
             }
             catch (Exception e)
             {
@@ -40,23 +42,23 @@ namespace PouchMonitor.Firmware
             }
         }
 
-        private static FirmwareCore Start()
+        private static FirmwareCore Start(BoardConfig config, IdentifyLed led)
         {
             Board.ConfigurePins();
             var resetReason = RebootMarker.Take();
             var mac = WifiKeeper.MacAddress();
-            new WifiKeeper(Secrets.WifiSsid, Secrets.WifiPassword, Secrets.NtpServer).Start();
-            var platform = new Esp32Platform(
-                new WifiSignal(Secrets.WifiSsid), new IdentifyLed(new GpioController()), resetReason);
+            new WifiKeeper(config.WifiSsid, config.WifiPassword, config.NtpServer).Start();
+            var platform = new Esp32Platform(new WifiSignal(config.WifiSsid), led, resetReason);
             var core = new FirmwareCore(
-                DeviceId(mac),
+                config.DeviceId ?? DeviceId(mac),
                 SensorPorts(Board.Sensors()),
                 new FlashStorageRegion("ring", BufferBytes),
                 new FlashStorageRegion("state", StateStore.RequiredBytes),
-                new M2MqttTransport(Secrets.BrokerHost, Secrets.BrokerPort, Secrets.BrokerUser, Secrets.BrokerPassword),
+                new M2MqttTransport(config),
                 new SntpClock(),
                 platform,
-                RandomSeed(mac));
+                new Random(),
+                mac);
             core.Start();
             new HangWatchdog(core).Start();
             return core;
@@ -87,7 +89,8 @@ namespace PouchMonitor.Firmware
             return ports;
         }
 
-        // "esp32-" and the last 3 bytes of the Wi-Fi MAC in hex (shared/PouchMonitor.Contracts/README.md).
+        // Without a deviceId in the config file: "esp32-" and the last 3 bytes of the Wi-Fi MAC in hex
+        // (shared/PouchMonitor.Contracts/README.md).
         private static string DeviceId(byte[] mac)
         {
             const string Hex = "0123456789abcdef";
@@ -101,9 +104,5 @@ namespace PouchMonitor.Firmware
 
             return "esp32-" + new string(digits);
         }
-
-        // Boards differ in their MAC, so their reconnect jitter differs and they do not hit the broker in step.
-        private static int RandomSeed(byte[] mac) =>
-            (mac[mac.Length - 4] << 24) | (mac[mac.Length - 3] << 16) | (mac[mac.Length - 2] << 8) | mac[mac.Length - 1];
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using PouchMonitor.Firmware.Core;
 
 namespace PouchMonitor.Simulator;
@@ -148,7 +149,8 @@ public sealed class VirtualBoard : IDisposable
         _core.Start();
     }
 
+    // A virtual board has no MAC; its id, unique in the rig, stands in for one.
     private FirmwareCore NewCore() => new(
         DeviceId, [.. Sensors.Select(s => (ISensorPort)s.Port)], _bufferFlash, _stateFlash, Wifi, _clock, _platform,
-        StringComparer.Ordinal.GetHashCode(DeviceId));
+        new Random(), Encoding.ASCII.GetBytes(DeviceId));
 }

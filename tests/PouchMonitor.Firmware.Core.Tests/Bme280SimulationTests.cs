@@ -66,7 +66,7 @@ public class Bme280SimulationTests
         var ports = chips.Select((registers, i) => Port(i, SensorChip.Bme280, registers)).ToArray();
         var transport = new FakeTransport();
         var clock = new FakeClock();
-        var core = new FirmwareCore(Board.DeviceId, ports, new FakeFlash(ReadingRing.RequiredBytes(100)), new FakeFlash(StateStore.RequiredBytes), transport, clock, new FakePlatform(), 1);
+        var core = new FirmwareCore(Board.DeviceId, ports, new FakeFlash(ReadingRing.RequiredBytes(100)), new FakeFlash(StateStore.RequiredBytes), transport, clock, new FakePlatform(), new Random(1), Board.Mac);
         core.Start();
 
         core.Tick();

@@ -295,13 +295,13 @@ public class FirmwareCoreTests
     public void Constructor_SensorIndexesNotIncreasing_Throws()
     {
         Assert.Throws<ArgumentException>(() =>
-            new FirmwareCore(Board.DeviceId, [new FakeSensorPort(1), new FakeSensorPort(1)], new FakeFlash(1024), new FakeFlash(64), Transport, new FakeClock(), new FakePlatform(), 1));
+            new FirmwareCore(Board.DeviceId, [new FakeSensorPort(1), new FakeSensorPort(1)], new FakeFlash(1024), new FakeFlash(64), Transport, new FakeClock(), new FakePlatform(), new Random(1), Board.Mac));
     }
 
     [Fact]
     public void Constructor_InvalidDeviceId_Throws()
     {
         Assert.Throws<ArgumentException>(() =>
-            new FirmwareCore("alerts", [new FakeSensorPort(0)], new FakeFlash(1024), new FakeFlash(64), Transport, new FakeClock(), new FakePlatform(), 1));
+            new FirmwareCore("alerts", [new FakeSensorPort(0)], new FakeFlash(1024), new FakeFlash(64), Transport, new FakeClock(), new FakePlatform(), new Random(1), Board.Mac));
     }
 }

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
+using CsCheck;
 
 namespace PouchMonitor.Firmware.Core.Tests;
 
-public class JsonWriterTests
+public partial class JsonWriterTests
 {
     [Theory]
     [InlineData(0L, "0")]
@@ -31,6 +34,11 @@ public class JsonWriterTests
     [InlineData(-50L, "-0.5")]
     [InlineData(1L, "0.01")]
     [InlineData(0L, "0")]
+    [InlineData(-100L, "-1")]
+    [InlineData(-101L, "-1.01")]
+    [InlineData(long.MaxValue, "92233720368547758.07")]
+    [InlineData(long.MinValue, "-92233720368547758.08")]
+    [InlineData(long.MinValue + 8, "-92233720368547758")]
     public void Centi_Hundredths_WritesShortestDecimal(long hundredths, string expected)
     {
         var json = new JsonWriter(32);
@@ -38,6 +46,22 @@ public class JsonWriterTests
         json.Centi(hundredths);
 
         Assert.Equal(expected, Encoding.ASCII.GetString(json.ToArray()));
+    }
+
+    [Fact]
+    public void Centi_AnyLong_ParsesBackToSameValueInShortestForm()
+    {
+        Gen.OneOf(Gen.Long, Gen.Long[-100_000, 100_000], Gen.OneOf(long.MinValue, long.MinValue + 1, long.MaxValue, -1L, 0L))
+            .Sample(hundredths =>
+            {
+                // CsCheck samples on several threads: one writer per sample.
+                var json = new JsonWriter(32);
+                json.Centi(hundredths);
+                var text = Encoding.ASCII.GetString(json.ToArray());
+
+                Assert.Matches(ShortestDecimal(), text);
+                Assert.Equal(hundredths / 100m, decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+            });
     }
 
     [Theory]
@@ -50,4 +74,8 @@ public class JsonWriterTests
     {
         Assert.Equal(expected, FixedPoint.ToCenti(value));
     }
+
+    // JSON number: optional minus, no leading zeros, at most two fraction digits and none trailing.
+    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]?[1-9])?$")]
+    private static partial Regex ShortestDecimal();
 }

@@ -37,7 +37,7 @@ public class MosquittoIntegrationTests
             transport,
             clock,
             new FakePlatform(),
-            randomSeed: 7);
+            new Random(7), Board.Mac);
         core.Start();
 
         RunDevice(core, clock, deviceMs: 300_000);
@@ -85,7 +85,7 @@ public class MosquittoIntegrationTests
         var clock = new FakeClock();
         var core = new FirmwareCore(
             Board.DeviceId, [new FakeSensorPort(0)], new FakeFlash(ReadingRing.RequiredBytes(100)), new FakeFlash(StateStore.RequiredBytes),
-            transport, clock, new FakePlatform(), randomSeed: 7);
+            transport, clock, new FakePlatform(), new Random(7), Board.Mac);
         core.Start();
         RunDevice(core, clock, deviceMs: 5_000);
 

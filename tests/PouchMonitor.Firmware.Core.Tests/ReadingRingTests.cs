@@ -4,6 +4,9 @@ namespace PouchMonitor.Firmware.Core.Tests;
 
 public class ReadingRingTests
 {
+    // One copy of the ring header: 24 bytes of payload, generation and CRC.
+    private const int HeaderCopyBytes = 32;
+
     [Fact]
     public void Open_EmptyFlash_StartsEmpty()
     {
@@ -109,7 +112,7 @@ public class ReadingRingTests
     }
 
     [Theory]
-    // An append writes its records, then one header copy: cut inside the record, and inside the header copy.
+    // An append writes its records, then both header copies: cut inside the record, and inside the first header copy.
     [InlineData(10)]
     [InlineData(ReadingRing.RecordBytes + 16)]
     public void Open_PowerCutDuringAppend_KeepsThePreviousState(int bytesWritten)
@@ -125,6 +128,54 @@ public class ReadingRingTests
         Assert.Equal([0u, 1, 2], Sequences(reopened));
         AppendSequences(reopened, 3, 1);
         Assert.Equal([0u, 1, 2, 3], Sequences(Open(flash)));
+    }
+
+    [Fact]
+    public void Open_PowerCutInSecondHeaderCopy_KeepsTheNewState()
+    {
+        var flash = new FakeFlash(ReadingRing.RequiredBytes(10));
+        var ring = Open(flash);
+        AppendSequences(ring, 0, 3);
+
+        flash.CutPowerAfter(ReadingRing.RecordBytes + HeaderCopyBytes + 16);
+        Assert.Throws<IOException>(() => AppendSequences(ring, 3, 1));
+
+        Assert.Equal([0u, 1, 2, 3], Sequences(Open(flash)));
+    }
+
+    [Theory]
+    // Either copy of the header, whichever was written last.
+    [InlineData(0)]
+    [InlineData(HeaderCopyBytes)]
+    public void Open_HeaderCopyCorruptAfterRelease_ResendsNothingReleased(int copyOffset)
+    {
+        var flash = new FakeFlash(ReadingRing.RequiredBytes(20));
+        var ring = Open(flash);
+        AppendSequences(ring, 0, 4);
+        AppendSequences(ring, 4, 4);
+        ring.Pin(6);
+        ring.ReleasePinned();
+
+        flash.Corrupt(copyOffset + 5);
+
+        Assert.Equal([6u, 7], Sequences(Open(flash)));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(HeaderCopyBytes)]
+    public void Open_HeaderCopyCorruptAfterAppend_KeepsEveryAppendedReading(int copyOffset)
+    {
+        var flash = new FakeFlash(ReadingRing.RequiredBytes(20));
+        var ring = Open(flash);
+        AppendSequences(ring, 0, 4);
+        ring.Pin(2);
+        ring.ReleasePinned();
+        AppendSequences(ring, 4, 4);
+
+        flash.Corrupt(copyOffset + 5);
+
+        Assert.Equal([2u, 3, 4, 5, 6, 7], Sequences(Open(flash)));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal static class PouchmonCommand
             BackupCommand.CreateBackup(),
             BackupCommand.CreateRestore(),
             UserCommand.Create(),
+            DeviceCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -43,6 +43,7 @@ public static class ServeApplication
         services.AddSingleton<WriteQueue>();
         services.AddSingleton<ReadingStore>();
         services.AddSingleton<QuarantineStore>();
+        services.AddSingleton<DeviceCredentialStore>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<GasStore>();
         services.AddSingleton<AuditTrail>();

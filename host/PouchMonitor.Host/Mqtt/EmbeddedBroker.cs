@@ -5,16 +5,23 @@ using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Devices;
 
 namespace PouchMonitor.Host.Mqtt;
 
 /// <summary>
 /// The host's own MQTT broker (MQTTnet), used when no external broker is configured: each device logs in
-/// with its id and password and may use only its own topic branch; the host logs in with a per-process secret.
+/// with its id and password (from <c>Mqtt:Devices</c>, or made by <c>pouchmon device add</c> and kept hashed in
+/// <see cref="DeviceCredentialStore"/>) and may use only its own topic branch; the host logs in with a per-process secret.
 /// A device's publish is stored inside the broker's publish path and PUBACKed only once it is committed; a failed
 /// write answers with an error reason code, so the device keeps the batch and sends it again.
 /// </summary>
-public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, IDeviceMessageHandler ingestor, TimeProvider time, ILogger<EmbeddedBroker> logger)
+public sealed partial class EmbeddedBroker(
+    IOptions<MqttOptions> options,
+    IDeviceMessageHandler ingestor,
+    DeviceCredentialStore credentials,
+    TimeProvider time,
+    ILogger<EmbeddedBroker> logger)
     : IHostedService, IAsyncDisposable
 {
     /// <summary>Username of the host's own client.</summary>
@@ -109,8 +116,9 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, IDevic
         var expected = userName == HostUserName ? HostPassword
             : userName is not null && _options.Devices.TryGetValue(userName, out var devicePassword) ? devicePassword
             : null;
-        return expected is not null && CryptographicOperations.FixedTimeEquals(
-            Encoding.UTF8.GetBytes(password ?? ""), Encoding.UTF8.GetBytes(expected));
+        return expected is not null
+            ? CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(password ?? ""), Encoding.UTF8.GetBytes(expected))
+            : userName is not null && credentials.Verify(userName, password ?? "");
     }
 
     // One line when a burst starts and one each time it is refused for longer, never one per try.

@@ -7,6 +7,9 @@ internal sealed class Board
 {
     public const string DeviceId = "esp32-3c71bf";
 
+    /// <summary>The Wi-Fi MAC whose last three bytes make <see cref="DeviceId"/>.</summary>
+    public static readonly byte[] Mac = [0x24, 0x0a, 0xc4, 0x3c, 0x71, 0xbf];
+
     public Board(int sensors = 4, int bufferCapacity = 5760, int expectedPublishes = 64)
     {
         Sensors = Enumerable.Range(0, sensors).Select(i => new FakeSensorPort(i)).ToArray();
@@ -54,7 +57,7 @@ internal sealed class Board
 
     private FirmwareCore Boot()
     {
-        var core = new FirmwareCore(DeviceId, Sensors, BufferFlash, StateFlash, Transport, Clock, Platform, randomSeed: 42);
+        var core = new FirmwareCore(DeviceId, Sensors, BufferFlash, StateFlash, Transport, Clock, Platform, new Random(42), Mac);
         core.Start();
         return core;
     }

@@ -31,6 +31,9 @@ internal sealed class FakeFlash(int length) : IStorageRegion
     /// <summary>Writes stop, with an exception, once <paramref name="bytes"/> more bytes have been written.</summary>
     public void CutPowerAfter(int bytes) => _bytesUntilPowerCut = bytes;
 
+    /// <summary>Flips the bits of the byte at <paramref name="offset"/>, as a worn or disturbed flash cell would.</summary>
+    public void Corrupt(int offset) => _bytes[offset] ^= 0xFF;
+
     /// <summary>A flash of another size holding this one's bytes (as far as they fit).</summary>
     public FakeFlash Resized(int newLength)
     {

@@ -11,6 +11,7 @@ internal sealed class HostProcess : IDisposable
 {
     private readonly Process _process;
     private readonly HttpClient _http;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private HostProcess(Process process, Uri url)
     {
@@ -32,14 +33,17 @@ internal sealed class HostProcess : IDisposable
         }
 
         var process = Process.Start(startInfo)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process, url);
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, url);
         await Eventually.WaitAsync(() => host.IsBrokerHealthy(), "the host process is subscribed");
         return host;
     }
+
+    /// <summary>Every line the process wrote to stdout and stderr so far.</summary>
+    public string Output => string.Join('\n', _output);
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed or acknowledged.</summary>
     public void Kill()
@@ -57,6 +61,14 @@ internal sealed class HostProcess : IDisposable
 
         _process.Dispose();
         _http.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
     }
 
     private bool IsBrokerHealthy()

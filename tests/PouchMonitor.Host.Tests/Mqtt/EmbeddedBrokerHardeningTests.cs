@@ -8,7 +8,10 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Devices;
 using PouchMonitor.Host.Mqtt;
+using PouchMonitor.Host.Storage;
+using PouchMonitor.Host.Tests.Storage;
 using PouchMonitor.TestSupport;
 
 namespace PouchMonitor.Host.Tests.Mqtt;
@@ -17,6 +20,7 @@ namespace PouchMonitor.Host.Tests.Mqtt;
 public sealed class EmbeddedBrokerHardeningTests : IAsyncDisposable
 {
     private readonly FakeTimeProvider _time = new();
+    private readonly TempFolder _folder = new();
     private readonly List<IMqttClient> _clients = [];
     private EmbeddedBroker? _broker;
     private int _port;
@@ -33,6 +37,8 @@ public sealed class EmbeddedBrokerHardeningTests : IAsyncDisposable
             await _broker.StopAsync(CancellationToken.None);
             await _broker.DisposeAsync();
         }
+
+        _folder.Dispose();
     }
 
     [Fact]
@@ -159,7 +165,8 @@ public sealed class EmbeddedBrokerHardeningTests : IAsyncDisposable
             Port = _port,
             Devices = new() { ["dev-a"] = "secret-a", ["dev-b"] = "secret-b" },
         };
-        _broker = new EmbeddedBroker(Options.Create(options), new StoredAtOnce(), _time, NullLogger<EmbeddedBroker>.Instance);
+        _broker = new EmbeddedBroker(
+            Options.Create(options), new StoredAtOnce(), new DeviceCredentialStore(new SqliteDatabase(_folder.Path), _time), _time, NullLogger<EmbeddedBroker>.Instance);
         await _broker.StartAsync(TestContext.Current.CancellationToken);
     }
 
