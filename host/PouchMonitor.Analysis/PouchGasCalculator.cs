@@ -42,7 +42,7 @@ public sealed class PouchGasCalculator
         _settings = settings;
         _events = [.. events.OrderBy(e => e.Time)];
         _composition = composition;
-        _leak = new LeakDetector(settings.Leak, settings.Standard);
+        _leak = new LeakDetector(settings.Leak, settings.Standard, pouch.Vessel.GasVolumeMl);
     }
 
     /// <summary>The pouch this calculator follows.</summary>
