@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -114,7 +115,7 @@ public static partial class ExperimentStoreEndpoints
     }
 
     private static IResult Start(string experiment, StartRequest? body, ExperimentCatalog catalog, ExperimentDataStore data, GasPipeline pipeline,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider, ClaimsPrincipal user)
     {
         if (catalog.Stored(experiment) is not { } stored)
         {
@@ -144,7 +145,7 @@ public static partial class ExperimentStoreEndpoints
 
         foreach (var pouch in tared)
         {
-            data.SetTare(new PouchKey(experiment, pouch), body?.Time ?? now);
+            data.SetTare(new PouchKey(experiment, pouch), body?.Time ?? now, ExperimentEndpoints.UserName(user));
         }
 
         RecomputeAll(catalog, pipeline, experiment);

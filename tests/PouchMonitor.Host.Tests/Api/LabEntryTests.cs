@@ -209,7 +209,7 @@ public sealed class LabEntryTests : IAsyncLifetime
         var ingestor = _host.Get<MessageIngestor>();
         foreach (var batch in _example.Batches(1, _example.Readings, ContractV1.MaxReadingsPerBatch))
         {
-            ingestor.Handle(Topics.Readings(ExampleData.DeviceId), new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(batch)));
+            ingestor.HandleAsync(Topics.Readings(ExampleData.DeviceId), new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(batch))).GetAwaiter().GetResult();
         }
     }
 

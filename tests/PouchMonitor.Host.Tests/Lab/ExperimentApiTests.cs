@@ -229,7 +229,7 @@ public sealed class ExperimentApiTests : IAsyncLifetime
         var sequence = _sequence++;
         var json = string.Create(CultureInfo.InvariantCulture,
             $$"""{"v":1,"device":"{{Device}}","boot":1,"readings":[{"seq":{{sequence}},"up":{{sequence * 1000}},"t":{{time.ToUnixTimeMilliseconds()}},"s":0,"p":{{pressurePa:F2}},"c":50.00}]}""");
-        _host.Get<MessageIngestor>().Handle(Topics.Readings(Device), new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)));
+        _host.Get<MessageIngestor>().HandleAsync(Topics.Readings(Device), new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json))).GetAwaiter().GetResult();
     }
 
     private async Task<HttpResponseMessage> PostAsync(string path, string body) =>

@@ -157,5 +157,5 @@ public sealed class LabBrowserTests : IAsyncLifetime
     }
 
     private void Handle(string topic, string json) =>
-        _rig.Host.Get<MessageIngestor>().Handle(topic, new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)));
+        _rig.Host.Get<MessageIngestor>().HandleAsync(topic, new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json))).GetAwaiter().GetResult();
 }
