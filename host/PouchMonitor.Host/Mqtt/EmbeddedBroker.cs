@@ -13,7 +13,7 @@ namespace PouchMonitor.Host.Mqtt;
 /// The host's own MQTT broker (MQTTnet), used when no external broker is configured: each device logs in
 /// with its id and password and may use only its own topic branch; the host logs in with a per-process secret.
 /// A device's publish is stored inside the broker's publish path and PUBACKed only once it is committed; a failed
-/// write answers with an error reason code, so the device keeps the batch and sends it again.
+/// write gets no PUBACK and the connection closes, so the device keeps the batch and sends it again.
 /// </summary>
 public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, MessageIngestor ingestor, ILogger<EmbeddedBroker> logger)
     : IHostedService, IAsyncDisposable
@@ -108,7 +108,10 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, Messag
         }
         catch (Exception ex)
         {
+            // No PUBACK at all: the connection closes, so an MQTT 3.1.1 device (whose PUBACK carries no reason
+            // code) keeps the batch as surely as an MQTT 5 one, and sends it again after reconnecting.
             e.ProcessPublish = false;
+            e.CloseConnection = true;
             e.Response.ReasonCode = MqttPubAckReasonCode.UnspecifiedError;
             LogStoreFailed(topic, ex.Message);
         }
@@ -136,7 +139,7 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, Messag
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT login refused: user {UserName}, client {ClientId}")]
     private partial void LogRefusedLogin(string? userName, string clientId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a message on {Topic} failed; the device is told so and sends it again: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a message on {Topic} failed; closing the device's connection unacknowledged, it sends the message again: {Reason}")]
     private partial void LogStoreFailed(string topic, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT publish refused: user {UserName} may not publish to {Topic}")]
