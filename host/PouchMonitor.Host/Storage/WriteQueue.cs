@@ -115,6 +115,7 @@ public sealed partial class WriteQueue : IDisposable
     /// <summary>Runs and commits the group in one transaction; the exception that stopped it, or null.</summary>
     private Exception? TryCommit(List<Work> group)
     {
+        var beforeCommit = new List<Action>();
         var afterCommit = new List<Action>();
         var onRollback = new List<Action>();
         SqliteTransaction? transaction = null;
@@ -130,9 +131,20 @@ public sealed partial class WriteQueue : IDisposable
                 }
                 finally
                 {
-                    var actions = _session.TakeActions();
-                    afterCommit.AddRange(actions.AfterCommit);
-                    onRollback.AddRange(actions.OnRollback);
+                    Collect(beforeCommit, afterCommit, onRollback);
+                }
+            }
+
+            // Work done once per group may register more actions of its own (after-commit, rollback).
+            for (var i = 0; i < beforeCommit.Count; i++)
+            {
+                try
+                {
+                    beforeCommit[i]();
+                }
+                finally
+                {
+                    Collect(beforeCommit, afterCommit, onRollback);
                 }
             }
 
@@ -165,6 +177,14 @@ public sealed partial class WriteQueue : IDisposable
         }
 
         return null;
+    }
+
+    private void Collect(List<Action> beforeCommit, List<Action> afterCommit, List<Action> onRollback)
+    {
+        var actions = _session.TakeActions();
+        beforeCommit.AddRange(actions.BeforeCommit);
+        afterCommit.AddRange(actions.AfterCommit);
+        onRollback.AddRange(actions.OnRollback);
     }
 
     private void RollBack(SqliteTransaction? transaction, List<Action> onRollback)
