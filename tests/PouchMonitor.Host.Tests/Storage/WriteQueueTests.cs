@@ -60,6 +60,22 @@ public sealed class WriteQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_ConstraintErrorInOneWorkOfAGroup_OnlyItFailsAndTheOthersCommit()
+    {
+        using var gate = new ManualResetEventSlim();
+        var blocking = WriterHold.Until(_writer, gate);
+        var before = _writer.WriteAsync(session => Insert(session, "before"));
+        var failing = _writer.WriteAsync(session => Insert(session, null));
+        var after = _writer.WriteAsync(session => Insert(session, "after"));
+
+        gate.Set();
+        await Task.WhenAll(blocking, before, after);
+
+        Assert.Equal(19, (await Assert.ThrowsAsync<SqliteException>(() => failing)).SqliteErrorCode);
+        Assert.Equal(["after", "before"], Topics().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task WriteAsync_StorageErrorInAWork_FailsTheWholeGroupAndRunsItsRollbackActions()
     {
         var rolledBack = false;
@@ -106,7 +122,7 @@ public sealed class WriteQueueTests : IDisposable
         Assert.Equal(["later"], Topics());
     }
 
-    private static SqliteTransaction Insert(WriteSession session, string topic)
+    private static SqliteTransaction Insert(WriteSession session, string? topic)
     {
         var command = session.Command(InsertSql);
         WriteSession.Bind(command, "$topic", topic);
