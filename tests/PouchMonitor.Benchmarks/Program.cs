@@ -6,6 +6,8 @@ using PouchMonitor.Host.Conversion;
 // Usage: dotnet run -c Release --project tests/PouchMonitor.Benchmarks -- [--generate DIR] [--pouches 50] [--days 14] [--interval-s 10]
 // With --generate it only writes experiment.json and readings.csv into DIR (for profiling or trying convert).
 // With --trend it times the dashboard's trend endpoint instead (16 pouches unless --pouches says otherwise).
+// With --ingest it measures MQTT ingestion against the raw broker rate: [--boards 25] [--sensors 4] [--seconds 30] per phase,
+// [--rate N] offered readings/s in total (default: as fast as the broker acknowledges).
 // Each pass runs in a child process of its own so that its peak memory (VmHWM) is its alone.
 if (args is ["--child", var pass, var directory])
 {
@@ -30,6 +32,11 @@ if (args is ["--generate", var into, ..])
 string work = Directory.CreateTempSubdirectory("pouchmon-bench-").FullName;
 try
 {
+    if (args.Contains("--ingest"))
+    {
+        return await IngestBenchmark.RunAsync(work, Option("--boards", 25), Option("--sensors", 4), TimeSpan.FromSeconds(Option("--seconds", 30)), Option("--rate", 0)).ConfigureAwait(false);
+    }
+
     if (args.Contains("--trend"))
     {
         return await TrendBenchmark.RunAsync(work, pouches, days, intervalS).ConfigureAwait(false);

@@ -10,7 +10,9 @@ namespace PouchMonitor.Host.Ingestion;
 /// Turns placed readings into gas points with the physics library, one incremental calculator per pouch, inside the
 /// writer's transaction, so a message's readings, gas points and InfluxDB lines commit together or not at all.
 /// A reading older than what the pouch's calculator has seen (a device flushing its buffer), a new event,
-/// GC result or tare makes it recompute the pouch from the stored readings, and rewrite the points that changed.
+/// GC result or tare makes it recompute the pouch from the stored readings, and rewrite the points from the first
+/// changed one. Late readings are merged once per group commit, not once per message: the pouch is recomputed after
+/// the group's last message, with every reading the group brought it.
 /// Alerts, the series cache and the live feed hear of points only after their commit; a rolled-back write makes the
 /// pouch's calculator start again from the stored readings.
 /// </summary>
@@ -24,7 +26,12 @@ public sealed class GasPipeline(
     SeriesCache cache)
 {
     private readonly Dictionary<PouchKey, PouchState> _pouches = [];
+    private readonly Dictionary<PouchKey, PendingRebuild> _pending = [];
     private readonly Lock _lock = new();
+    private long _recomputeCount;
+
+    /// <summary>How many times a pouch was recomputed from its stored readings since the start.</summary>
+    public long RecomputeCount => Interlocked.Read(ref _recomputeCount);
 
     /// <summary>Feeds newly placed readings in the writer's transaction; fault readings and sensors mapped to no pouch carry no gas.</summary>
     public void Accept(WriteSession session, IReadOnlyList<StoredReading> placed)
@@ -70,7 +77,11 @@ public sealed class GasPipeline(
         lock (_lock)
         {
             var key = new PouchKey(experiment.Name, pouch.Spec.Id);
-            if (_pouches.TryGetValue(key, out var state) && sensorReadings[0].Time >= state.LastTime)
+            if (_pending.TryGetValue(key, out var pending))
+            {
+                pending.Add(sensorReadings);
+            }
+            else if (_pouches.TryGetValue(key, out var state) && sensorReadings[0].Time >= state.LastTime)
             {
                 ForgetOnRollback(session, key);
                 var points = new List<GasPoint>();
@@ -84,9 +95,39 @@ public sealed class GasPipeline(
             }
             else
             {
-                Rebuild(session, experiment, pouch, sensorReadings, sensorReadings[0].Time);
+                DeferRebuild(session, key, new PendingRebuild(experiment, pouch, sensorReadings));
             }
         }
+    }
+
+    /// <summary>Recomputes the pouch once, after the group's last message, with what every message brought it.</summary>
+    private void DeferRebuild(WriteSession session, PouchKey key, PendingRebuild pending)
+    {
+        if (_pending.Count == 0)
+        {
+            session.BeforeCommit(() =>
+            {
+                lock (_lock)
+                {
+                    foreach (var rebuild in _pending.Values)
+                    {
+                        Rebuild(session, rebuild.Experiment, rebuild.Pouch, rebuild.NewReadings, rebuild.ChangedFrom);
+                    }
+
+                    _pending.Clear();
+                }
+            });
+        }
+
+        _pending.Add(key, pending);
+        session.OnRollback(() =>
+        {
+            lock (_lock)
+            {
+                _pending.Clear();
+                _pouches.Remove(key);
+            }
+        });
     }
 
     private void Rebuild(WriteSession session, Experiment experiment, ExperimentPouch pouch, List<StoredReading> newReadings, DateTimeOffset changedFrom)
@@ -95,6 +136,7 @@ public sealed class GasPipeline(
         var state = new PouchState(CreateCalculator(experiment, pouch, key));
         _pouches[key] = state;
         ForgetOnRollback(session, key);
+        Interlocked.Increment(ref _recomputeCount);
         if (pouch.Source is not { } source)
         {
             return;

@@ -14,7 +14,7 @@ namespace PouchMonitor.Host.Mqtt;
 /// with its id and password (from <c>Mqtt:Devices</c>, or made by <c>pouchmon device add</c> and kept hashed in
 /// <see cref="DeviceCredentialStore"/>) and may use only its own topic branch; the host logs in with a per-process secret.
 /// A device's publish is stored inside the broker's publish path and PUBACKed only once it is committed; a failed
-/// write answers with an error reason code, so the device keeps the batch and sends it again.
+/// write gets no PUBACK and the connection closes, so the device keeps the batch and sends it again.
 /// </summary>
 public sealed partial class EmbeddedBroker(
     IOptions<MqttOptions> options,
@@ -176,7 +176,10 @@ public sealed partial class EmbeddedBroker(
         }
         catch (Exception ex)
         {
+            // No PUBACK at all: the connection closes, so an MQTT 3.1.1 device (whose PUBACK carries no reason
+            // code) keeps the batch as surely as an MQTT 5 one, and sends it again after reconnecting.
             e.ProcessPublish = false;
+            e.CloseConnection = true;
             e.Response.ReasonCode = MqttPubAckReasonCode.UnspecifiedError;
             LogStoreFailed(topic, ex.Message);
         }
@@ -204,7 +207,7 @@ public sealed partial class EmbeddedBroker(
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT login refused ({Key}): user {UserName}, client {ClientId}")]
     private partial void LogRefusedLogin(string key, string? userName, string clientId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a message on {Topic} failed; the device is told so and sends it again: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a message on {Topic} failed; closing the device's connection unacknowledged, it sends the message again: {Reason}")]
     private partial void LogStoreFailed(string topic, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT logins throttled ({Key}): {Failures} failures in a row, refused for {Window}")]

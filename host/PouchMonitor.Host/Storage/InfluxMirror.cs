@@ -57,8 +57,9 @@ public sealed partial class InfluxMirror(
                 Recovered();
                 backoff = _options.InitialBackoff;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopping: a write cut short is sent again at the next start.
                 return;
             }
             catch (Exception ex)

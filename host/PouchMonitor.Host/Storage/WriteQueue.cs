@@ -8,8 +8,8 @@ namespace PouchMonitor.Host.Storage;
 /// The one writer of the ingest path: a long-lived connection with its prepared statements, on a thread of its own.
 /// Work queued while a commit is under way is committed together in the next transaction (group commit); the task of
 /// each piece of work completes only after that commit, and that is when the message it stores may be acknowledged.
-/// A storage failure fails the whole group (every message of it is delivered again); any other failure of one piece
-/// redoes the group's pieces one by one, so only that piece fails.
+/// A failure of the store as a whole (locked, full, I/O) fails the whole group (every message of it is delivered
+/// again); any other failure of one piece redoes the group's pieces one by one, so only that piece fails.
 /// </summary>
 public sealed partial class WriteQueue : IDisposable
 {
@@ -35,7 +35,7 @@ public sealed partial class WriteQueue : IDisposable
         _thread.Start();
     }
 
-    /// <summary>The failure of the last commit while commits fail; null once one succeeds.</summary>
+    /// <summary>The failure of the store as a whole while commits fail so; null once one succeeds.</summary>
     public StorageFailure? Failure => Volatile.Read(ref _failure);
 
     /// <summary>Commits that failed since the start.</summary>
@@ -97,24 +97,44 @@ public sealed partial class WriteQueue : IDisposable
             return;
         }
 
-        if (failure is SqliteException || group.Count == 1)
+        if (IsStorageWide(failure) || group.Count == 1)
         {
             group.ForEach(work => work.Fail(failure));
             return;
         }
 
-        foreach (var work in group)
+        for (var i = 0; i < group.Count; i++)
         {
-            if (TryCommit([work]) is { } own)
+            if (TryCommit([group[i]]) is not { } own)
             {
-                work.Fail(own);
+                continue;
+            }
+
+            group[i].Fail(own);
+            if (IsStorageWide(own))
+            {
+                // The store itself fails now: the rest would only wait for it one by one.
+                foreach (var rest in group.Skip(i + 1))
+                {
+                    rest.Fail(own);
+                }
+
+                return;
             }
         }
     }
 
+    /// <summary>
+    /// True for failures of the store as a whole (busy, locked, read-only, I/O, corrupt, full, cannot open, not a
+    /// database), as opposed to one message's own (a constraint, or an error outside SQLite).
+    /// </summary>
+    private static bool IsStorageWide(Exception failure) =>
+        failure is SqliteException { SqliteErrorCode: 5 or 6 or 8 or 10 or 11 or 13 or 14 or 26 };
+
     /// <summary>Runs and commits the group in one transaction; the exception that stopped it, or null.</summary>
     private Exception? TryCommit(List<Work> group)
     {
+        var beforeCommit = new List<Action>();
         var afterCommit = new List<Action>();
         var onRollback = new List<Action>();
         SqliteTransaction? transaction = null;
@@ -130,9 +150,20 @@ public sealed partial class WriteQueue : IDisposable
                 }
                 finally
                 {
-                    var actions = _session.TakeActions();
-                    afterCommit.AddRange(actions.AfterCommit);
-                    onRollback.AddRange(actions.OnRollback);
+                    Collect(beforeCommit, afterCommit, onRollback);
+                }
+            }
+
+            // Work done once per group may register more actions of its own (after-commit, rollback).
+            for (var i = 0; i < beforeCommit.Count; i++)
+            {
+                try
+                {
+                    beforeCommit[i]();
+                }
+                finally
+                {
+                    Collect(beforeCommit, afterCommit, onRollback);
                 }
             }
 
@@ -141,7 +172,9 @@ public sealed partial class WriteQueue : IDisposable
         catch (Exception ex)
         {
             RollBack(transaction, onRollback);
-            if (ex is SqliteException)
+            Interlocked.Increment(ref _failedCommits);
+            PipelineMetrics.StorageCommitsFailed.Inc();
+            if (IsStorageWide(ex))
             {
                 RecordFailure(ex);
             }
@@ -165,6 +198,14 @@ public sealed partial class WriteQueue : IDisposable
         }
 
         return null;
+    }
+
+    private void Collect(List<Action> beforeCommit, List<Action> afterCommit, List<Action> onRollback)
+    {
+        var actions = _session.TakeActions();
+        beforeCommit.AddRange(actions.BeforeCommit);
+        afterCommit.AddRange(actions.AfterCommit);
+        onRollback.AddRange(actions.OnRollback);
     }
 
     private void RollBack(SqliteTransaction? transaction, List<Action> onRollback)
@@ -200,8 +241,6 @@ public sealed partial class WriteQueue : IDisposable
 
     private void RecordFailure(Exception ex)
     {
-        Interlocked.Increment(ref _failedCommits);
-        PipelineMetrics.StorageCommitsFailed.Inc();
         var previous = Volatile.Read(ref _failure);
         Volatile.Write(ref _failure, new StorageFailure(previous?.Since ?? _timeProvider.GetUtcNow(), ex.Message));
         if (previous is null)
@@ -224,7 +263,7 @@ public sealed partial class WriteQueue : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "SQLite commits succeed again (failing since {Since:o})")]
     private partial void LogCommitsRecovered(DateTimeOffset since);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A write failed outside SQLite; its message is not acknowledged")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "A message's own write failed; it is not acknowledged")]
     private partial void LogWorkFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rolling back a failed write: {Reason}")]

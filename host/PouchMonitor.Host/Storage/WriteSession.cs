@@ -10,6 +10,7 @@ namespace PouchMonitor.Host.Storage;
 public sealed class WriteSession
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private List<Action> _beforeCommit = [];
     private List<Action> _afterCommit = [];
     private List<Action> _onRollback = [];
 
@@ -50,6 +51,12 @@ public sealed class WriteSession
         command.Parameters[name].Value = value ?? DBNull.Value;
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> inside the transaction after every work of the group, before the commit: for
+    /// what is done once per group rather than once per message. A failure fails the group.
+    /// </summary>
+    public void BeforeCommit(Action action) => _beforeCommit.Add(action);
+
     /// <summary>Runs <paramref name="action"/> on the writer thread once this work's transaction is committed.</summary>
     public void AfterCommit(Action action) => _afterCommit.Add(action);
 
@@ -59,9 +66,10 @@ public sealed class WriteSession
     internal void Begin(SqliteTransaction transaction) => Transaction = transaction;
 
     /// <summary>The actions the current work registered, handed over and cleared for the next work.</summary>
-    internal (List<Action> AfterCommit, List<Action> OnRollback) TakeActions()
+    internal (List<Action> BeforeCommit, List<Action> AfterCommit, List<Action> OnRollback) TakeActions()
     {
-        var actions = (_afterCommit, _onRollback);
+        var actions = (_beforeCommit, _afterCommit, _onRollback);
+        _beforeCommit = [];
         _afterCommit = [];
         _onRollback = [];
         return actions;

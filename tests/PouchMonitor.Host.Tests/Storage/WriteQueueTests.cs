@@ -27,7 +27,7 @@ public sealed class WriteQueueTests : IDisposable
     public async Task WriteAsync_WorkQueuedDuringACommit_CommittedTogetherInTheNextTransaction()
     {
         using var gate = new ManualResetEventSlim();
-        var blocking = HoldWriterUntil(gate);
+        var blocking = WriterHold.Until(_writer, gate);
         var queued = Enumerable.Range(0, 50).Select(i => _writer.WriteAsync(session => Insert(session, $"t{i}"))).ToList();
 
         gate.Set();
@@ -42,7 +42,7 @@ public sealed class WriteQueueTests : IDisposable
     public async Task WriteAsync_OneWorkOfAGroupThrows_OnlyItFailsAndTheOthersCommit()
     {
         using var gate = new ManualResetEventSlim();
-        var blocking = HoldWriterUntil(gate);
+        var blocking = WriterHold.Until(_writer, gate);
         var before = _writer.WriteAsync(session => Insert(session, "before"));
         var failing = _writer.WriteAsync(session =>
         {
@@ -60,12 +60,28 @@ public sealed class WriteQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_ConstraintErrorInOneWorkOfAGroup_OnlyItFailsAndTheOthersCommit()
+    {
+        using var gate = new ManualResetEventSlim();
+        var blocking = WriterHold.Until(_writer, gate);
+        var before = _writer.WriteAsync(session => Insert(session, "before"));
+        var failing = _writer.WriteAsync(session => Insert(session, null));
+        var after = _writer.WriteAsync(session => Insert(session, "after"));
+
+        gate.Set();
+        await Task.WhenAll(blocking, before, after);
+
+        Assert.Equal(19, (await Assert.ThrowsAsync<SqliteException>(() => failing)).SqliteErrorCode);
+        Assert.Equal(["after", "before"], Topics().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task WriteAsync_StorageErrorInAWork_FailsTheWholeGroupAndRunsItsRollbackActions()
     {
         var rolledBack = false;
         var committed = false;
         using var gate = new ManualResetEventSlim();
-        var blocking = HoldWriterUntil(gate);
+        var blocking = WriterHold.Until(_writer, gate);
         var first = _writer.WriteAsync(session =>
         {
             Insert(session, "first");
@@ -106,20 +122,7 @@ public sealed class WriteQueueTests : IDisposable
         Assert.Equal(["later"], Topics());
     }
 
-    /// <summary>Occupies the writer thread with a work of its own until <paramref name="gate"/> opens, so later work queues up.</summary>
-    private Task HoldWriterUntil(ManualResetEventSlim gate)
-    {
-        using var started = new ManualResetEventSlim();
-        var holding = _writer.WriteAsync(_ =>
-        {
-            started.Set();
-            gate.Wait(TestContext.Current.CancellationToken);
-        });
-        started.Wait(TestContext.Current.CancellationToken);
-        return holding;
-    }
-
-    private static SqliteTransaction Insert(WriteSession session, string topic)
+    private static SqliteTransaction Insert(WriteSession session, string? topic)
     {
         var command = session.Command(InsertSql);
         WriteSession.Bind(command, "$topic", topic);
