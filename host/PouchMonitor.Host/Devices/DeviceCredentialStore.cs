@@ -22,19 +22,13 @@ public sealed class DeviceCredentialStore
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
-    /// <summary>Keeps the credentials in <paramref name="database"/>, creating their table when missing.</summary>
+    /// <summary>Keeps the credentials in the table <c>device_credentials</c> of <paramref name="database"/>.</summary>
     public DeviceCredentialStore(SqliteDatabase database, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(time);
         _database = database;
         _time = time;
-        using var connection = database.Open();
-        SqliteDatabase.Execute(connection, """
-            CREATE TABLE IF NOT EXISTS device_credentials (
-                device TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL, iterations INTEGER NOT NULL,
-                created_ms INTEGER NOT NULL);
-            """);
     }
 
     /// <summary>Makes a credential for <paramref name="deviceId"/>; false when the device already has one.</summary>

@@ -11,17 +11,11 @@ public sealed class ExperimentStore
     private const string Columns = "name, document, state, created_ms, updated_ms, started_ms, stopped_ms";
     private readonly SqliteDatabase _database;
 
-    /// <summary>Creates the table when missing.</summary>
+    /// <summary>Keeps experiments in the table <c>experiments</c> of <paramref name="database"/>.</summary>
     public ExperimentStore(SqliteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        using var connection = database.Open();
-        SqliteDatabase.Execute(connection, """
-            CREATE TABLE IF NOT EXISTS experiments (
-                name TEXT PRIMARY KEY, document TEXT NOT NULL, state TEXT NOT NULL,
-                created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, started_ms INTEGER, stopped_ms INTEGER);
-            """);
     }
 
     /// <summary>Every experiment, oldest first.</summary>

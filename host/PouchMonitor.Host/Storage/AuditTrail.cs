@@ -14,19 +14,12 @@ public sealed class AuditTrail
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _timeProvider;
 
-    /// <summary>Creates the table when missing.</summary>
+    /// <summary>Keeps the trail in the table <c>audit</c> of <paramref name="database"/>.</summary>
     public AuditTrail(SqliteDatabase database, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         _timeProvider = timeProvider;
-        using var connection = database.Open();
-        SqliteDatabase.Execute(connection, """
-            CREATE TABLE IF NOT EXISTS audit (
-                id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, user TEXT NOT NULL, experiment TEXT NOT NULL,
-                pouch TEXT NOT NULL, entity TEXT NOT NULL, action TEXT NOT NULL, old_json TEXT, new_json TEXT);
-            CREATE INDEX IF NOT EXISTS audit_experiment ON audit (experiment, id);
-            """);
     }
 
     /// <summary>Adds a row inside the caller's transaction; the action follows from which values are present.</summary>

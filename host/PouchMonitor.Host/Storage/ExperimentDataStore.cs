@@ -15,14 +15,12 @@ public sealed class ExperimentDataStore
     private readonly SqliteDatabase _database;
     private readonly AuditTrail _audit;
 
-    /// <summary>Opens the store; rows written before kinds were spelled as in events.csv ("Sample") are rewritten.</summary>
+    /// <summary>Keeps lab entries in <paramref name="database"/>, each change recorded in <paramref name="audit"/>.</summary>
     public ExperimentDataStore(SqliteDatabase database, AuditTrail audit)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         _audit = audit;
-        using var connection = database.Open();
-        SqliteDatabase.Execute(connection, "UPDATE events SET kind = lower(kind) WHERE kind <> lower(kind)");
     }
 
     /// <summary>The events.csv spelling of an event kind.</summary>

@@ -56,6 +56,23 @@ public static class SchemaMigrations
                 sensor INTEGER NOT NULL, uptime_ms INTEGER NOT NULL, time_ms INTEGER, pressure_pa REAL, temperature_c REAL,
                 fault TEXT, received_ms INTEGER NOT NULL);
             """),
+        new(3, "event kinds spelled as in events.csv; audit trail of lab entries", """
+            UPDATE events SET kind = lower(kind) WHERE kind <> lower(kind);
+            CREATE TABLE audit (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, user TEXT NOT NULL, experiment TEXT NOT NULL,
+                pouch TEXT NOT NULL, entity TEXT NOT NULL, action TEXT NOT NULL, old_json TEXT, new_json TEXT);
+            CREATE INDEX audit_experiment ON audit (experiment, id);
+            """),
+        new(4, "experiments kept in the store, with their state", """
+            CREATE TABLE experiments (
+                name TEXT PRIMARY KEY, document TEXT NOT NULL, state TEXT NOT NULL,
+                created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, started_ms INTEGER, stopped_ms INTEGER);
+            """),
+        new(5, "device credentials made by pouchmon device add, hashed", """
+            CREATE TABLE device_credentials (
+                device TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL, iterations INTEGER NOT NULL,
+                created_ms INTEGER NOT NULL);
+            """),
     ];
 
     /// <summary>Applies every step above the store's version; returns the version it was at.</summary>
