@@ -8,7 +8,7 @@ namespace PouchMonitor.Firmware.Core.Tests;
 public class ContractRoundTripTests
 {
     private static readonly Gen<Reading> GenReading = Gen.Select(
-        Gen.Long[0, long.MaxValue / 2],
+        Gen.Long[0, ContractV1.MaxUptimeMs],
         Gen.Bool,
         Gen.Long[ContractLimits.MinUnixTimeMs, ContractLimits.MaxUnixTimeMs],
         Gen.Int[0, ContractLimits.MaxSensorIndex],

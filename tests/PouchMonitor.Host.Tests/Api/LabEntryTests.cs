@@ -181,26 +181,6 @@ public sealed class LabEntryTests : IAsyncLifetime
         Assert.Null(_host.Get<GasStore>().Series(A1)[^1].H2Percent);
     }
 
-    [Fact]
-    public async Task Restart_EventsStoredWithTheOldSpelling_AreStoredAndShownAsEventsCsvSpellsThem()
-    {
-        using var created = await PostJsonAsync("pouches/A1/events", new { time = At, kind = "sample" });
-        await _host.DisposeAsync();
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_folder.Path, "pouchmon.db")};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO events (experiment, pouch, time_ms, kind, note) VALUES ($e, 'A1', 1767744000000, 'Vent', '')";
-            command.Parameters.AddWithValue("$e", Experiment);
-            command.ExecuteNonQuery();
-        }
-
-        _host = await StartAsync();
-
-        Assert.Equal(["sample", "vent"], StoredKinds());
-        Assert.Equal(2, _host.Get<ExperimentDataStore>().Events(A1).Count);
-    }
-
     private async Task<JsonElement> EntriesAsync() =>
         await _host.Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/experiments/{Experiment}/pouches/A1/entries", UriKind.Relative), TestContext.Current.CancellationToken);
 

@@ -62,7 +62,7 @@ public sealed class DeviceApiTests : IDisposable
         await device.PublishAsync(Topics.Status("dev-a"), Status);
         await board.PublishAsync(Topics.Status("dev-b"), Status.Replace("dev-a", "dev-b", StringComparison.Ordinal));
         await WaitForAsync(host, d => d.Id == "dev-b");
-        using var operatorClient = await RoleClients.CreateAsync(host, "olga", Roles.Operator);
+        using var operatorClient = await host.ClientAsAsync(Roles.Operator);
 
         using var identify = await operatorClient.PostAsJsonAsync(new Uri("/api/devices/dev-b/commands", UriKind.Relative), new { kind = "identify", durationS = 30 }, TestContext.Current.CancellationToken);
         using var reboot = await operatorClient.PostAsJsonAsync(new Uri("/api/devices/dev-b/commands", UriKind.Relative), new { kind = "reboot" }, TestContext.Current.CancellationToken);
@@ -87,7 +87,7 @@ public sealed class DeviceApiTests : IDisposable
         await using var device = await TestDevice.ConnectAsync(broker, "dev-a");
         await device.PublishAsync(Topics.Status("dev-a"), Status);
         await WaitForAsync(host, d => d.Id == "dev-a");
-        using var operatorClient = await RoleClients.CreateAsync(host, "olga", Roles.Operator);
+        using var operatorClient = await host.ClientAsAsync(Roles.Operator);
         var target = status == HttpStatusCode.NotFound ? "dev-z" : "dev-a";
 
         using var response = await operatorClient.PostAsync(new Uri($"/api/devices/{target}/commands", UriKind.Relative),
@@ -103,10 +103,10 @@ public sealed class DeviceApiTests : IDisposable
     {
         await using var broker = await TestBroker.StartAsync(TestBroker.Embedded);
         await using var host = await StartHostAsync(broker);
-        using var viewer = await RoleClients.CreateAsync(host, "vera", Roles.Viewer);
+        using var viewer = await host.ClientAsAsync(Roles.Viewer);
         var uri = new Uri("/api/devices/dev-a/commands", UriKind.Relative);
 
-        using var anonymous = await host.Http.PostAsJsonAsync(uri, new { kind = "reboot" }, TestContext.Current.CancellationToken);
+        using var anonymous = await host.Anonymous.PostAsJsonAsync(uri, new { kind = "reboot" }, TestContext.Current.CancellationToken);
         using var viewed = await viewer.PostAsJsonAsync(uri, new { kind = "reboot" }, TestContext.Current.CancellationToken);
         using var read = await viewer.GetAsync(new Uri("/api/devices", UriKind.Relative), TestContext.Current.CancellationToken);
 

@@ -29,7 +29,7 @@ public sealed class ExperimentApiTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _host = await StartHostAsync([]);
-        _operator = await RoleClients.CreateAsync(_host, "olga", Roles.Operator);
+        _operator = await _host.ClientAsAsync(Roles.Operator);
     }
 
     public async ValueTask DisposeAsync()
@@ -162,10 +162,10 @@ public sealed class ExperimentApiTests : IAsyncLifetime
     [Fact]
     public async Task Writes_AnonymousOrViewer_AreRefused()
     {
-        using var viewer = await RoleClients.CreateAsync(_host, "vera", Roles.Viewer);
+        using var viewer = await _host.ClientAsAsync(Roles.Viewer);
         using var content = new StringContent(Document("e1", 1.0), Encoding.UTF8, "application/json");
 
-        using var anonymous = await _host.Http.PostAsync(new Uri("/api/experiments", UriKind.Relative), content, Cancel);
+        using var anonymous = await _host.Anonymous.PostAsync(new Uri("/api/experiments", UriKind.Relative), content, Cancel);
         using var viewed = await viewer.PostAsync(new Uri("/api/experiments", UriKind.Relative), content, Cancel);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

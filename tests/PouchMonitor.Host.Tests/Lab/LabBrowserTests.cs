@@ -21,12 +21,13 @@ public sealed class LabBrowserTests : IAsyncLifetime
     private DashboardRig _rig = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
+    private string _operatorPassword = null!;
 
     public async ValueTask InitializeAsync()
     {
         _rig = await DashboardRig.StartAsync();
         _rig.FeedDays(0.5, TimeSpan.FromHours(1));
-        (await RoleClients.CreateAsync(_rig.Host, Operator, Roles.Operator)).Dispose();
+        _operatorPassword = await _rig.Host.AddUserAsync(Operator, Roles.Operator);
         SendBoardMessages();
         var now = DateTimeOffset.UtcNow;
         for (var i = 12; i >= 1; i--)
@@ -134,13 +135,13 @@ public sealed class LabBrowserTests : IAsyncLifetime
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = _rig.Host.Http.BaseAddress!.ToString(),
+            BaseURL = _rig.Host.Url.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/signin?returnUrl={Uri.EscapeDataString(path)}");
         await page.Locator("input[name=name]").FillAsync(Operator);
-        await page.Locator("input[name=password]").FillAsync(RoleClients.Password);
+        await page.Locator("input[name=password]").FillAsync(_operatorPassword);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "signin.png") });
         await page.Locator("#signin button[type=submit]").ClickAsync();
         await page.WaitForURLAsync($"**{path}");

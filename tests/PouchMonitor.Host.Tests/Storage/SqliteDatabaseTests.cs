@@ -9,12 +9,9 @@ public sealed class SqliteDatabaseTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void Open_FileMadeBeforeTheUnplacedIndex_GetsTheIndex()
+    public void Open_Stop7StoreMadeBeforeTheUnplacedIndex_GetsTheIndex()
     {
-        using (var connection = new SqliteDatabase(_folder.Path).Open())
-        {
-            SqliteDatabase.Execute(connection, "DROP INDEX readings_unplaced");
-        }
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "stop7", SqliteDatabase.FileName), Path.Combine(_folder.Path, SqliteDatabase.FileName));
 
         using var reopened = new SqliteDatabase(_folder.Path).Open();
         using var command = reopened.CreateCommand();

@@ -43,6 +43,8 @@ public sealed class UpgradeTests : IDisposable
         Assert.Equal(1, Count(connection, "gc_results"));
         Assert.Equal(1, Count(connection, "tares"));
         Assert.Equal(Enumerable.Range(1, SchemaMigrations.Latest), Versions(connection));
+        // Stop 7 spelled event kinds as the enum does ("Sample"); events.csv and this build spell them "sample".
+        Assert.Equal(["sample", "vent"], Strings(connection, "SELECT kind FROM events ORDER BY id"));
     }
 
     [Fact]
@@ -112,6 +114,20 @@ public sealed class UpgradeTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {table}";
         return (long)command.ExecuteScalar()!;
+    }
+
+    private static List<string> Strings(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     private static List<int> Versions(SqliteConnection connection)
