@@ -77,6 +77,19 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.Locator("#trend-section").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots, "trend-active.png") });
         await page.Locator("#raw-section").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots, "raw.png") });
         Assert.DoesNotContain(failedRequests, u => !u.Contains("/live", StringComparison.Ordinal));
+
+        await page.Locator("#user a[href='/account.html']").ClickAsync();
+        await page.FillAsync("#token-name", "GC import script");
+        await page.ClickAsync("#token-form button[type=submit]");
+        var secret = (await page.Locator("#token-secret", new PageLocatorOptions { HasText = "pm_" }).TextContentAsync())!.Split(' ')[^1];
+        await page.Locator("#tokens tr", new PageLocatorOptions { HasText = "GC import script" }).WaitForAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "account.png"), FullPage = true });
+        using var script = _rig.Host.NewClient(secret);
+        using var before = await script.PostAsync(new Uri("/api/alerts/999999/ack", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        await page.Locator("#tokens tr", new PageLocatorOptions { HasText = "GC import script" }).Locator("button.revoke").ClickAsync();
+        await page.Locator("#tokens tr", new PageLocatorOptions { HasText = "revoked" }).WaitForAsync();
+        using var after = await script.PostAsync(new Uri("/api/alerts/999999/ack", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        Assert.Equal((System.Net.HttpStatusCode.NotFound, System.Net.HttpStatusCode.Unauthorized), (before.StatusCode, after.StatusCode));
     }
 
     private Alert InjectAlert(string pouch)
