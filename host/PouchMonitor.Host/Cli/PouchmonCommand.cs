@@ -17,6 +17,7 @@ internal static class PouchmonCommand
             ServeCommand.Create(),
             DemoCommand.Create(),
             SimulateCommand.Create(),
+            DbCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -20,6 +20,8 @@ public static class ServeApplication
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // A start-up failure (a busy port) is the one line 'pouchmon serve' prints, not a logged stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var services = builder.Services;
         AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
         AddValidatedOptions<InfluxOptions>(services, InfluxOptions.SectionName);
@@ -69,13 +71,19 @@ public static class ServeApplication
     }
 
     /// <summary>
-    /// Binds and validates every options section and loads the experiment files, so a bad setting fails here with
-    /// its own message rather than inside the host's start-up logging.
+    /// Refuses unknown keys, binds and validates every options section, checks the data folder and its database, and
+    /// loads the experiment files, so a bad setting fails here with its own message rather than inside the host's
+    /// start-up logging.
     /// </summary>
     public static void ValidateConfiguration(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        ConfigurationKeys.ThrowIfUnknown(app.Configuration, StorageOptions.SectionName, typeof(StorageOptions));
+        ConfigurationKeys.ThrowIfUnknown(app.Configuration, InfluxOptions.SectionName, typeof(InfluxOptions));
+        ConfigurationKeys.ThrowIfUnknown(app.Configuration, MqttOptions.SectionName, typeof(MqttOptions));
+        ConfigurationKeys.ThrowIfUnknown(app.Configuration, ExperimentOptions.SectionName, typeof(ExperimentOptions));
+        ConfigurationKeys.ThrowIfUnknown(app.Configuration, AlertOptions.SectionName, typeof(AlertOptions));
+        StartupChecks.CheckDataFolder(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder);
         _ = app.Services.GetRequiredService<IOptions<InfluxOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<MqttOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<ExperimentOptions>>().Value;
