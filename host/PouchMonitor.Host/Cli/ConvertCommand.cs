@@ -35,6 +35,12 @@ internal static class ConvertCommand
 
     private static int Run(ConversionRequest request)
     {
+        if ((OutputPath.Problem("--out", request.OutPath) ?? OutputPath.Problem("--rejects", request.RejectsPath)) is { } problem)
+        {
+            Console.Error.WriteLine($"pouchmon convert: {problem}");
+            return PouchmonCommand.UsageError;
+        }
+
         try
         {
             var summary = Console.IsErrorRedirected ? Converter.Run(request) : RunWithProgress(request);
@@ -44,10 +50,10 @@ internal static class ConvertCommand
                 $"{summary.DuplicatesDropped} identical duplicates dropped");
             return 0;
         }
-        catch (Exception e) when (e is ExperimentFileException or InputFileException)
+        catch (Exception e) when (e is ExperimentFileException or InputFileException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"pouchmon convert: {e.Message}");
-            return 2;
+            return PouchmonCommand.UsageError;
         }
     }
 
