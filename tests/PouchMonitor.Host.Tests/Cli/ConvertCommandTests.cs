@@ -68,6 +68,20 @@ public class ConvertCommandTests
     }
 
     [Fact]
+    public async Task Convert_EventOutsideReadings_WarnsOnStderrAndExitsZero()
+    {
+        using var workspace = new Workspace();
+        string e(string f) => Workspace.Example("example-headspace", f);
+        string events = workspace.Write("events.csv", "time,pouch,kind\n2030-01-01T00:00:00Z,A1,vent\n");
+
+        var (exitCode, stderr) = await Pouchmon(
+            "convert", "--experiment", e("experiment.json"), "--readings", e("readings.csv"), "--events", events, "--out", workspace.Path("gas.csv"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"pouchmon convert: warning: {events}: pouch A1: vent at 2030-01-01T00:00:00Z is outside its readings", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Convert_MissingRequiredOption_ExitsTwo()
     {
         var (exitCode, stderr) = await Pouchmon("convert", "--readings", "r.csv");
