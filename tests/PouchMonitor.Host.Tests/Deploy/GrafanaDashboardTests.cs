@@ -75,16 +75,7 @@ public partial class GrafanaDashboardTests
         }
     }
 
-    private static string Repository(string path)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory.FullName, "PouchMonitor.sln")))
-        {
-            directory = directory.Parent ?? throw new DirectoryNotFoundException("PouchMonitor.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        return Path.Combine(directory.FullName, path);
-    }
+    private static string Repository(string path) => RepositoryPath.Of(path);
 
     [GeneratedRegex(@"r\._measurement == ""(?<measurement>[a-z_]+)"" and r\._field == ""(?<field>[a-z_0-9]+)""")]
     private static partial Regex MeasurementAndField();
