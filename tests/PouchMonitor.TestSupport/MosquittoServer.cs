@@ -49,6 +49,39 @@ public sealed class MosquittoServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Starts a broker with a deployment's config file as it is, except its <c>listener</c>, <c>password_file</c>,
+    /// <c>acl_file</c> and <c>persistence_location</c> lines, which point at this broker's port and folder.
+    /// </summary>
+    public static async Task<MosquittoServer> StartWithConfigFileAsync(
+        string configFile, IReadOnlyDictionary<string, string> users, IEnumerable<string> aclLines)
+    {
+        var directory = Directory.CreateTempSubdirectory("pouchmon-mosquitto-").FullName;
+        var server = new MosquittoServer(directory, FreePort.Next());
+        string[] replaced = ["listener", "password_file", "acl_file", "persistence_location"];
+        var kept = File.ReadAllLines(configFile).Where(line => !replaced.Contains(line.Split(' ')[0], StringComparer.Ordinal));
+        var dataDirectory = server.CreateDataDirectory();
+        server.WriteReadable("mosquitto.conf", [
+            .. kept,
+            string.Create(CultureInfo.InvariantCulture, $"listener {server.Port} {Host}"),
+            $"persistence_location {dataDirectory}/",
+            $"password_file {server.WritePasswordFile(users)}",
+            $"acl_file {server.WriteReadable("acl", aclLines)}",
+        ]);
+        await server.StartAsync().ConfigureAwait(false);
+        return server;
+    }
+
+    /// <summary>mosquitto's persistence file; it exists once mosquitto has saved.</summary>
+    public string PersistenceFile => Path.Combine(_directory, "data", "mosquitto.db");
+
+    /// <summary>SIGKILL: mosquitto keeps only what it saved before.</summary>
+    public void Kill()
+    {
+        _process?.Kill();
+        Stop();
+    }
+
     /// <summary>Starts (again) with the same port, config and persisted state.</summary>
     public async Task StartAsync()
     {
@@ -85,11 +118,7 @@ public sealed class MosquittoServer : IAsyncDisposable
 
     private void WriteConfig(IReadOnlyDictionary<string, string>? users, IEnumerable<string>? aclLines, bool tls)
     {
-        var dataDirectory = Path.Combine(_directory, "data");
-        Directory.CreateDirectory(dataDirectory);
-        SetMode(_directory, ReadableDirectory);
-        // mosquitto writes its persistence file here as user mosquitto.
-        SetMode(dataDirectory, ReadableDirectory | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
+        var dataDirectory = CreateDataDirectory();
 
         var lines = new List<string>
         {
@@ -124,6 +153,16 @@ public sealed class MosquittoServer : IAsyncDisposable
         }
 
         WriteReadable("mosquitto.conf", lines);
+    }
+
+    private string CreateDataDirectory()
+    {
+        var dataDirectory = Path.Combine(_directory, "data");
+        Directory.CreateDirectory(dataDirectory);
+        SetMode(_directory, ReadableDirectory);
+        // mosquitto writes its persistence file here as user mosquitto.
+        SetMode(dataDirectory, ReadableDirectory | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
+        return dataDirectory;
     }
 
     private string WritePasswordFile(IReadOnlyDictionary<string, string> users)

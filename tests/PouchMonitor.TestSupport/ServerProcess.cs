@@ -64,6 +64,16 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>SIGKILL, as a crash or power loss: the server saves nothing.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
     public void Dispose()
     {
         Stop();

@@ -35,19 +35,30 @@ internal static class ConvertCommand
 
     private static int Run(ConversionRequest request)
     {
+        if ((OutputPath.Problem("--out", request.OutPath) ?? OutputPath.Problem("--rejects", request.RejectsPath)) is { } problem)
+        {
+            Console.Error.WriteLine($"pouchmon convert: {problem}");
+            return PouchmonCommand.UsageError;
+        }
+
         try
         {
             var summary = Console.IsErrorRedirected ? Converter.Run(request) : RunWithProgress(request);
+            foreach (var warning in summary.Warnings)
+            {
+                Console.Error.WriteLine($"pouchmon convert: warning: {warning}");
+            }
+
             Console.Error.WriteLine(
                 $"pouchmon convert: wrote {summary.RowsWritten} rows to {request.OutPath} from {summary.RowsRead} readings; " +
                 $"{summary.Rejected} rejected{(request.RejectsPath is null || summary.Rejected == 0 ? string.Empty : $" (reasons in {request.RejectsPath})")}, " +
                 $"{summary.DuplicatesDropped} identical duplicates dropped");
             return 0;
         }
-        catch (Exception e) when (e is ExperimentFileException or InputFileException)
+        catch (Exception e) when (e is ExperimentFileException or InputFileException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"pouchmon convert: {e.Message}");
-            return 2;
+            return PouchmonCommand.UsageError;
         }
     }
 

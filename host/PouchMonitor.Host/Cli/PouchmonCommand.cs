@@ -21,6 +21,7 @@ internal static class PouchmonCommand
             BackupCommand.CreateRestore(),
             UserCommand.Create(),
             DeviceCommand.Create(),
+            DbCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

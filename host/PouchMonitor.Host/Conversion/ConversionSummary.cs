@@ -5,4 +5,12 @@ namespace PouchMonitor.Host.Conversion;
 /// <param name="RowsWritten">Rows of gas.csv.</param>
 /// <param name="Rejected">Rows rejected, with a reason in rejects.csv.</param>
 /// <param name="DuplicatesDropped">Identical repeats of a (pouch, time), dropped silently.</param>
-public sealed record ConversionSummary(long RowsRead, long RowsWritten, long Rejected, long DuplicatesDropped);
+public sealed record ConversionSummary(long RowsRead, long RowsWritten, long Rejected, long DuplicatesDropped)
+{
+    /// <summary>First and last accepted reading of each pouch that has any, by pouch id.</summary>
+    public IReadOnlyDictionary<string, (DateTimeOffset First, DateTimeOffset Last)> ReadingSpans { get; init; } =
+        new Dictionary<string, (DateTimeOffset First, DateTimeOffset Last)>();
+
+    /// <summary>Inputs that look wrong but do not stop the conversion, one line each (an event outside its pouch's readings).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

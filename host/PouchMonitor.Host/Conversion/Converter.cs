@@ -1,6 +1,7 @@
 using System.Globalization;
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Experiments;
+using PouchMonitor.Host.Time;
 
 namespace PouchMonitor.Host.Conversion;
 
@@ -35,7 +36,7 @@ public static class Converter
         }
 
         File.Move(partial, request.OutPath, overwrite: true);
-        return summary;
+        return summary with { Warnings = request.EventsPath is { } eventsPath ? EventsOutsideReadings(inputs, summary, eventsPath) : [] };
     }
 
     /// <summary>Reads the experiment, events and GC files.</summary>
@@ -61,9 +62,22 @@ public static class Converter
         using var sorter = new ExternalReadingSorter(sortRunLength);
         using var rejects = new RejectsCsvWriter(rejectsPath);
         long rowsRead = ReadAll(readings, sorter, rejects, progress);
-        var (written, duplicates) = Compute(sorter.Sorted(), calculators, output, rejects);
-        return new ConversionSummary(rowsRead, written, rejects.Count, duplicates);
+        var spans = new Dictionary<string, (DateTimeOffset First, DateTimeOffset Last)>(StringComparer.Ordinal);
+        var (written, duplicates) = Compute(sorter.Sorted(), calculators, output, rejects, spans);
+        return new ConversionSummary(rowsRead, written, rejects.Count, duplicates) { ReadingSpans = spans };
     }
+
+    // An event before a pouch's first reading or after its last cannot be seen in the curve: probably a wrong date or pouch.
+    private static List<string> EventsOutsideReadings(ExperimentInputs inputs, ConversionSummary summary, string eventsPath) =>
+        [.. from pouch in inputs.Pouches
+            from e in inputs.EventsOf(pouch.Id)
+            let span = summary.ReadingSpans.TryGetValue(pouch.Id, out var s) ? s : ((DateTimeOffset First, DateTimeOffset Last)?)null
+            where span is null || e.Time < span.Value.First || e.Time > span.Value.Last
+            select span is { } inside
+                ? $"{eventsPath}: pouch {pouch.Id}: {KindName(e.Kind)} at {IsoTime.Format(e.Time)} is outside its readings ({IsoTime.Format(inside.First)} – {IsoTime.Format(inside.Last)})"
+                : $"{eventsPath}: pouch {pouch.Id}: {KindName(e.Kind)} at {IsoTime.Format(e.Time)}, but the pouch has no accepted readings"];
+
+    private static string KindName(VesselEventKind kind) => kind == VesselEventKind.Vent ? "vent" : "sample";
 
     private static long ReadAll(ReadingsCsvReader readings, ExternalReadingSorter sorter, RejectsCsvWriter rejects, IProgress<double>? progress)
     {
@@ -91,11 +105,17 @@ public static class Converter
         return rows;
     }
 
-    private static (long Written, long Duplicates) Compute(IEnumerable<ReadingRecord> sorted, PouchGasCalculator[] calculators, IGasPointSink output, RejectsCsvWriter rejects)
+    private static (long Written, long Duplicates) Compute(
+        IEnumerable<ReadingRecord> sorted,
+        PouchGasCalculator[] calculators,
+        IGasPointSink output,
+        RejectsCsvWriter rejects,
+        Dictionary<string, (DateTimeOffset First, DateTimeOffset Last)> spans)
     {
         var points = new List<GasPoint>();
         long written = 0, duplicates = 0;
         ReadingRecord? kept = null;
+        long firstTicks = 0;
         foreach (var record in sorted)
         {
             if (kept is { } first && first.PouchIndex == record.PouchIndex && first.UtcTicks == record.UtcTicks)
@@ -115,21 +135,30 @@ public static class Converter
             if (kept is { } previous && previous.PouchIndex != record.PouchIndex)
             {
                 written += Flush(calculators[previous.PouchIndex], points, output, complete: true);
+                spans[calculators[previous.PouchIndex].Pouch.Id] = (Utc(firstTicks), Utc(previous.UtcTicks));
+            }
+
+            if (kept is null || kept.Value.PouchIndex != record.PouchIndex)
+            {
+                firstTicks = record.UtcTicks;
             }
 
             kept = record;
             var calculator = calculators[record.PouchIndex];
-            calculator.Add(new PressureReading(new DateTimeOffset(record.UtcTicks, TimeSpan.Zero), record.PressurePa, record.TemperatureC), points);
+            calculator.Add(new PressureReading(Utc(record.UtcTicks), record.PressurePa, record.TemperatureC), points);
             written += Flush(calculator, points, output, complete: false);
         }
 
         if (kept is { } last)
         {
             written += Flush(calculators[last.PouchIndex], points, output, complete: true);
+            spans[calculators[last.PouchIndex].Pouch.Id] = (Utc(firstTicks), Utc(last.UtcTicks));
         }
 
         return (written, duplicates);
     }
+
+    private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 
     private static int Flush(PouchGasCalculator calculator, List<GasPoint> points, IGasPointSink output, bool complete)
     {

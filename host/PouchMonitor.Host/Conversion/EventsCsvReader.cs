@@ -18,6 +18,12 @@ internal static class EventsCsvReader
         while (reader.Read())
         {
             string where = $"{path}: line {reader.LineNumber}";
+            if (reader.FieldCount > reader.Headers.Count)
+            {
+                throw new InputFileException(
+                    $"{where}: {reader.FieldCount} fields but the header has {reader.Headers.Count}: put a note that holds a comma in double quotes (\"GC syringe, 0.5 mL\")");
+            }
+
             var (at, id) = CsvInput.TimeAndPouch(reader, time, pouch, pouchIds, where);
 
             var eventKind = CsvInput.Text(reader, kind) switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Time;
 
@@ -41,10 +42,31 @@ internal static class GcCsvReader
                 }
             }
 
+            CheckTotal(h2Percent, otherPercents, where);
             list.Add(new GcResult(at, h2Percent, otherPercents));
         }
 
         return (results, others.Select(c => c.name).ToList());
+    }
+
+    // Rounded GC percents may add up to a little over 100; more than this is a wrong column or unit.
+    private const double TotalToleranceP = 0.5;
+
+    private static void CheckTotal(double h2Percent, Dictionary<string, double> otherPercents, string where)
+    {
+        double total = h2Percent + otherPercents.Values.Sum();
+        if (total > 100 + TotalToleranceP)
+        {
+            throw new InputFileException(string.Create(
+                CultureInfo.InvariantCulture, $"{where}: h2_percent and the other *_percent columns add up to {total:0.###} %, more than 100 %"));
+        }
+
+        // 0.72 for 72 %: every value at most 1 is a row of fractions, not of percents.
+        if (h2Percent is > 0 and <= 1 && otherPercents.Values.All(p => p <= 1))
+        {
+            throw new InputFileException(string.Create(
+                CultureInfo.InvariantCulture, $"{where}: h2_percent: {h2Percent} looks like a fraction; gc.csv takes percent (write {h2Percent * 100:0.###} for {h2Percent * 100:0.###} %)"));
+        }
     }
 
     private static double? Percent(ReadOnlySpan<byte> utf8, string column, string where)

@@ -112,6 +112,12 @@ public static class ExperimentFile
         string sample = Required(json.Sample, path + ".sample", errors);
         double slurryMassG = Range(json.SlurryMassG ?? throw errors.At(path + ".slurryMassG", "required property is missing"), 1e-6, 1e6, path + ".slurryMassG", "g", errors);
         double? activeMassG = json.ActiveMassG is { } a ? Range(a, 1e-9, 1e6, path + ".activeMassG", "g", errors) : null;
+        if (activeMassG > slurryMassG)
+        {
+            throw errors.At(path + ".activeMassG", string.Create(
+                CultureInfo.InvariantCulture, $"{activeMassG} g is more than slurryMassG {slurryMassG} g: the active material is part of the slurry"));
+        }
+
         DateTimeOffset? baselineAt = json.BaselineAt is null ? null
             : IsoTime.TryParse(json.BaselineAt, out var t) ? t
             : throw errors.At(path + ".baselineAt", $"'{json.BaselineAt}' is not an ISO 8601 time with an offset (e.g. 2026-11-01T08:00:00Z)");

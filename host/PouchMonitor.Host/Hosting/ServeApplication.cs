@@ -26,6 +26,8 @@ public static class ServeApplication
         var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         // Under systemd (deploy/systemd/pouchmon.service) the host reports readiness and logs for journald; elsewhere a no-op.
         builder.Host.UseSystemd();
+        // A start-up failure (a busy port) is the one line 'pouchmon serve' prints, not a logged stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var services = builder.Services;
         // EF Core logs every SQL command of the user store at Information; its warnings are enough.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -97,13 +99,19 @@ public static class ServeApplication
     }
 
     /// <summary>
-    /// Binds and validates every options section and loads the experiment files, so a bad setting fails here with
-    /// its own message rather than inside the host's start-up logging.
+    /// Refuses unknown keys, binds and validates every options section, checks the data folder and its database, and
+    /// loads the experiment files, so a bad setting fails here with its own message rather than inside the host's
+    /// start-up logging.
     /// </summary>
     public static void ValidateConfiguration(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        ConfigurationKeys.ThrowIfUnknown(app.Configuration, StorageOptions.SectionName, typeof(StorageOptions));
+        ConfigurationKeys.ThrowIfUnknown(app.Configuration, InfluxOptions.SectionName, typeof(InfluxOptions));
+        ConfigurationKeys.ThrowIfUnknown(app.Configuration, MqttOptions.SectionName, typeof(MqttOptions));
+        ConfigurationKeys.ThrowIfUnknown(app.Configuration, ExperimentOptions.SectionName, typeof(ExperimentOptions));
+        ConfigurationKeys.ThrowIfUnknown(app.Configuration, AlertOptions.SectionName, typeof(AlertOptions));
+        StartupChecks.CheckDataFolder(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder);
         _ = app.Services.GetRequiredService<IOptions<InfluxOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<MqttOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<ExperimentOptions>>().Value;

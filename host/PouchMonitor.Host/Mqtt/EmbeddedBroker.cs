@@ -61,7 +61,15 @@ public sealed partial class EmbeddedBroker(
         _server.InterceptingInboundPacketAsync += InterceptInboundPacketAsync;
         _server.InterceptingPublishAsync += InterceptPublishAsync;
         _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
-        await _server.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await _server.StartAsync().ConfigureAwait(false);
+        }
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            throw new IOException($"Mqtt:Port: {_options.BindAddress} port {_options.Port} is already in use", e);
+        }
+
         LogStarted(_options.BindAddress, _options.Port, _options.Devices.Count);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PouchMonitor.Host.Tests.Conversion;
 
 namespace PouchMonitor.Host.Tests.Cli;
@@ -45,6 +46,39 @@ public class ConvertCommandTests
         Assert.Equal(2, exitCode);
         Assert.Single(stderr.Trim().Split('\n'));
         Assert.Contains("$.pouches[0].sample: required property is missing", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--out", "missing/gas.csv", "folder '{0}/missing' does not exist")]
+    [InlineData("--out", ".", "is a folder, not a file")]
+    [InlineData("--rejects", "missing/rejects.csv", "folder '{0}/missing' does not exist")]
+    public async Task Convert_BadOutputPath_ExitsTwoNamingOptionAndPath(string option, string relative, string reason)
+    {
+        using var workspace = new Workspace();
+        string e(string f) => Workspace.Example("example-headspace", f);
+        var outputs = new Dictionary<string, string> { ["--out"] = workspace.Path("gas.csv"), [option] = Path.GetFullPath(workspace.Path(relative)) };
+
+        var (exitCode, stderr) = await Pouchmon(
+            ["convert", "--experiment", e("experiment.json"), "--readings", e("readings.csv"), .. outputs.SelectMany(o => new[] { o.Key, o.Value })]);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Trim().Split('\n'));
+        Assert.StartsWith($"pouchmon convert: {option} '", line, StringComparison.Ordinal);
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, reason, Path.GetFullPath(workspace.Path("."))), line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Convert_EventOutsideReadings_WarnsOnStderrAndExitsZero()
+    {
+        using var workspace = new Workspace();
+        string e(string f) => Workspace.Example("example-headspace", f);
+        string events = workspace.Write("events.csv", "time,pouch,kind\n2030-01-01T00:00:00Z,A1,vent\n");
+
+        var (exitCode, stderr) = await Pouchmon(
+            "convert", "--experiment", e("experiment.json"), "--readings", e("readings.csv"), "--events", events, "--out", workspace.Path("gas.csv"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"pouchmon convert: warning: {events}: pouch A1: vent at 2030-01-01T00:00:00Z is outside its readings", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

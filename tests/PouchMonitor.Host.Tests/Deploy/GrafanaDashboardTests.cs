@@ -34,7 +34,7 @@ public partial class GrafanaDashboardTests
     [Fact]
     public void Dashboard_EveryPanel_UsesTheProvisionedDataSource()
     {
-        string uid = File.ReadAllLines(RepositoryFiles.PathOf("deploy/grafana/provisioning/datasources/pouchmon-influxdb.yaml"))
+        string uid = File.ReadAllLines(RepositoryPath.Of("deploy/grafana/provisioning/datasources/pouchmon-influxdb.yaml"))
             .Select(l => l.Trim())
             .Single(l => l.StartsWith("uid:", StringComparison.Ordinal))["uid:".Length..].Trim();
 
@@ -44,7 +44,7 @@ public partial class GrafanaDashboardTests
         Assert.All(panels, p => Assert.Equal(uid, p.GetProperty("datasource").GetProperty("uid").GetString()));
     }
 
-    private static JsonDocument Dashboard() => JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("deploy/grafana/dashboards/pouchmon-experiment.json")));
+    private static JsonDocument Dashboard() => JsonDocument.Parse(File.ReadAllText(RepositoryPath.Of("deploy/grafana/dashboards/pouchmon-experiment.json")));
 
     private static IEnumerable<string> Queries(JsonDocument dashboard)
     {

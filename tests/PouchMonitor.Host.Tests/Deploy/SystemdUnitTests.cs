@@ -13,7 +13,7 @@ public sealed class SystemdUnitTests
     {
         var start = new ProcessStartInfo("systemd-analyze") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("verify");
-        start.ArgumentList.Add(RepositoryFiles.PathOf("deploy/systemd/" + unit));
+        start.ArgumentList.Add(RepositoryPath.Of("deploy/systemd/" + unit));
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

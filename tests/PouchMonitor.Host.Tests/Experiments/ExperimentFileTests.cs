@@ -49,6 +49,7 @@ public class ExperimentFileTests
     [InlineData("\"vessel\": { \"kind\": \"headspace\", \"gasVolumeMl\": \"forty\" }", "$.pouches[0].vessel.gasVolumeMl: the value has the wrong type")]
     [InlineData("\"baselineAt\": \"2026-11-01 08:00\", \"vessel\": { \"kind\": \"headspace\", \"gasVolumeMl\": 40 }", "$.pouches[0].baselineAt: '2026-11-01 08:00' is not an ISO 8601 time with an offset")]
     [InlineData("\"source\": { \"device\": \"d\", \"sensor\": 16 }, \"vessel\": { \"kind\": \"headspace\", \"gasVolumeMl\": 40 }", "$.pouches[0].source.sensor: 16 (sensor index) is outside 0 – 15")]
+    [InlineData("\"activeMassG\": 1.2, \"vessel\": { \"kind\": \"headspace\", \"gasVolumeMl\": 40 }", "$.pouches[0].activeMassG: 1.2 g is more than slurryMassG 1.1 g")]
     public void Parse_BadPouch_NamesTheJsonPath(string pouchTail, string message)
     {
         string json = $$"""{ "experiment": "x", "pouches": [ { "id": "P1", "sample": "s", "slurryMassG": 1.1, {{pouchTail}} } ] }""";

@@ -16,6 +16,7 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("--Mqtt:Broker=http://example.org", "Mqtt:Broker")]
     [InlineData("--Mqtt:Devices:Bad_Id=secret", "Mqtt:Devices")]
     [InlineData("--Mqtt:BindAddress=localhost", "Mqtt:BindAddress")]
+    [InlineData("--Mqtt:Devices:pouchmon-host=secret", "Mqtt:Devices: device id 'pouchmon-host' is the host's own login")]
     [InlineData("--Mqtt:CaCertificatePath=/nonexistent/ca.pem", "Mqtt:CaCertificatePath")]
     [InlineData("--Influx:Url=http://127.0.0.1:8086", "Influx:Org")]
     [InlineData("--Influx:Url=http://127.0.0.1:8086", "Influx:Token")]

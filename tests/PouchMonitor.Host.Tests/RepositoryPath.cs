@@ -1,9 +1,9 @@
-namespace PouchMonitor.Host.Tests.Deploy;
+namespace PouchMonitor.Host.Tests;
 
-/// <summary>Files of the repository the tests were built from, found above the test binaries.</summary>
-internal static class RepositoryFiles
+/// <summary>Files of the repository itself (deploy/, docs/), found from the test's output folder.</summary>
+internal static class RepositoryPath
 {
-    public static string PathOf(string relativePath)
+    public static string Of(string path)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(directory.FullName, "PouchMonitor.sln")))
@@ -11,6 +11,6 @@ internal static class RepositoryFiles
             directory = directory.Parent ?? throw new DirectoryNotFoundException("PouchMonitor.sln not found above " + AppContext.BaseDirectory);
         }
 
-        return Path.Combine(directory.FullName, relativePath);
+        return Path.Combine(directory.FullName, path);
     }
 }
