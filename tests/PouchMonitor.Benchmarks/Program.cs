@@ -6,6 +6,7 @@ using PouchMonitor.Host.Conversion;
 // Usage: dotnet run -c Release --project tests/PouchMonitor.Benchmarks -- [--generate DIR] [--pouches 50] [--days 14] [--interval-s 10]
 // With --generate it only writes experiment.json and readings.csv into DIR (for profiling or trying convert).
 // With --trend it times the dashboard's trend endpoint instead (16 pouches unless --pouches says otherwise).
+// With --targets it prints issue 10's accuracy targets measured on generated realistic runs (no timing).
 // Each pass runs in a child process of its own so that its peak memory (VmHWM) is its alone.
 if (args is ["--child", var pass, var directory])
 {
@@ -16,6 +17,11 @@ if (args is ["--child", var pass, var directory])
         : BareCsvPass.Run(readings, Path.Combine(directory, "copy.csv"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows} {watch.Elapsed.TotalSeconds} {PeakMemory.ResidentMb()}"));
     return 0;
+}
+
+if (args.Contains("--targets"))
+{
+    return TargetsReport.Run();
 }
 
 int pouches = Option("--pouches", args.Contains("--trend") ? 16 : 50);
