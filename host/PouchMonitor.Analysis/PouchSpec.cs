@@ -8,6 +8,7 @@ namespace PouchMonitor.Analysis;
 /// <param name="BaselineAt">The baseline is the first reading at or after this time; null: the first reading.</param>
 /// <param name="Vessel">The vessel around the sample.</param>
 /// <param name="SensorMaxPa">Upper limit of the sensor's pressure range in Pa (BME280/BMP280: 110 000 Pa).</param>
+/// <param name="Group">The replicate group the pouch belongs to (null: none); its members are averaged in reports.</param>
 public sealed record PouchSpec(
     string Id,
     string Sample,
@@ -15,7 +16,8 @@ public sealed record PouchSpec(
     double? ActiveMassG,
     DateTimeOffset? BaselineAt,
     Vessel Vessel,
-    double SensorMaxPa = PouchSpec.Bme280MaxPressurePa)
+    double SensorMaxPa = PouchSpec.Bme280MaxPressurePa,
+    string? Group = null)
 {
     /// <summary>Upper limit of the BME280/BMP280 pressure range in Pa (Bosch datasheets: 300–1100 hPa).</summary>
     public const double Bme280MaxPressurePa = 110_000;

@@ -1,3 +1,5 @@
+using PouchMonitor.Analysis.Kinetics;
+
 namespace PouchMonitor.Simulator;
 
 /// <summary>
@@ -10,6 +12,5 @@ namespace PouchMonitor.Simulator;
 public sealed record GompertzKinetics(double MaxMlStdPerG, double RateMlStdPerGPerDay, double LagDays)
 {
     /// <summary>Gas evolved after <paramref name="days"/> days, in mL g⁻¹ slurry at standard conditions.</summary>
-    public double MlStdPerG(double days) =>
-        MaxMlStdPerG <= 0 ? 0 : MaxMlStdPerG * Math.Exp(-Math.Exp((RateMlStdPerGPerDay * Math.E / MaxMlStdPerG * (LagDays - days)) + 1));
+    public double MlStdPerG(double days) => new ModifiedGompertz(MaxMlStdPerG, RateMlStdPerGPerDay, LagDays).ValueAt(days);
 }

@@ -46,17 +46,17 @@ public sealed class Rig : IDisposable
 
     /// <summary>
     /// Builds the rig: one vessel and sensor per pouch, one board per device id (sensors in index order), each with the
-    /// transport <paramref name="transportFor"/> gives for its id.
+    /// transport <paramref name="transportFor"/> gives for its id; the sensors follow <paramref name="sensor"/> (default: ideal).
     /// </summary>
     public static Rig Create(IReadOnlyList<RigPouchSpec> pouches, OvenProfile oven, AcceleratedTimeProvider time,
-        Func<string, IMqttTransport> transportFor, int intervalS, int publishIntervalS)
+        Func<string, IMqttTransport> transportFor, int intervalS, int publishIntervalS, SensorModel? sensor = null)
     {
         ArgumentNullException.ThrowIfNull(pouches);
         ArgumentNullException.ThrowIfNull(transportFor);
         var rigPouches = pouches.Select((spec, i) =>
         {
             var vessel = NewVessel(spec, oven);
-            return new RigPouch(spec, vessel, new VirtualSensor(spec.SensorIndex, vessel, oven, noiseSeed: i + 1));
+            return new RigPouch(spec, vessel, new VirtualSensor(spec.SensorIndex, vessel, oven, noiseSeed: i + 1, sensor));
         }).ToList();
         var boards = rigPouches.GroupBy(p => p.Spec.DeviceId).ToDictionary(
             g => g.Key,
@@ -99,6 +99,7 @@ public sealed class Rig : IDisposable
         {
             id = p.Spec.Id,
             sample = p.Spec.Sample,
+            group = p.Spec.Group,
             slurryMassG = p.Spec.SlurryMassG,
             source = new { device = p.Spec.DeviceId, sensor = p.Spec.SensorIndex },
             vessel = p.Spec.Kind == VesselKind.Headspace

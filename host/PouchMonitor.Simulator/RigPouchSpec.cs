@@ -11,5 +11,7 @@ namespace PouchMonitor.Simulator;
 /// <param name="GasVolumeMl">Headspace gas volume, or the jar's gas volume outside the pouch, in mL.</param>
 /// <param name="SlurryMassG">Slurry mass, in g.</param>
 /// <param name="Kinetics">Gas evolution of the slurry.</param>
+/// <param name="Group">Replicate group at the host (null: none).</param>
 public sealed record RigPouchSpec(
-    string Id, string Sample, string DeviceId, int SensorIndex, VesselKind Kind, double GasVolumeMl, double SlurryMassG, GompertzKinetics Kinetics);
+    string Id, string Sample, string DeviceId, int SensorIndex, VesselKind Kind, double GasVolumeMl, double SlurryMassG, GompertzKinetics Kinetics,
+    string? Group = null);

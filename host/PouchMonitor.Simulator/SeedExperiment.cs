@@ -55,9 +55,33 @@ public static class SeedExperiment
         Pouch("P4", "mSi@NHC-700-20", "esp32-rig-d", new GompertzKinetics(0.03, 0.01, 2)),
     ];
 
+    /// <summary>
+    /// The seed experiment as a lab runs it: bare mSi in triplicate (plateaus 10.1, 10.3 and 10.5 mL g⁻¹: 10.0, 10.2 and
+    /// 10.4 at day 14, the paper's 10.2 ± 0.2), the three coated samples, and a blank: a jar with 1.1 g of water and no
+    /// silicon. Replicates share a group.
+    /// </summary>
+    public static IReadOnlyList<RigPouchSpec> ReplicatePouches { get; } =
+    [
+        Pouch("P1", "mSi", "esp32-rig-a", BareSilicon with { MaxMlStdPerG = 10.1 }, "mSi"),
+        Pouch("P2", "mSi", "esp32-rig-b", BareSilicon with { MaxMlStdPerG = 10.3 }, "mSi"),
+        Pouch("P3", "mSi", "esp32-rig-c", BareSilicon with { MaxMlStdPerG = 10.5 }, "mSi"),
+        Pouch("P4", "mSi@NHC-700-5", "esp32-rig-d", new GompertzKinetics(0.09, 0.03, 2)),
+        Pouch("P5", "mSi@NHC-700-10", "esp32-rig-e", new GompertzKinetics(0.06, 0.02, 2)),
+        Pouch("P6", "mSi@NHC-700-20", "esp32-rig-f", new GompertzKinetics(0.03, 0.01, 2)),
+        Pouch("B1", BlankSample, "esp32-rig-g", new GompertzKinetics(0, 1, 0), "blank"),
+    ];
+
+    /// <summary>Sample name of the blank vessel (water, no silicon).</summary>
+    public const string BlankSample = "blank (water)";
+
     /// <summary>The oven: 50 °C ± 0.2 °C ripple, the door open for 2 minutes at each GC sample.</summary>
-    public static OvenProfile Oven() => new(50, 0.2, TimeSpan.FromMinutes(30),
-        [.. GcDays.Select(day => new DoorOpening(TimeSpan.FromDays(day) - TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), 1.0))]);
+    public static OvenProfile Oven() => new(50, 0.2, TimeSpan.FromMinutes(30), DoorOpenings());
+
+    /// <summary>A real oven: 50 °C ± 0.25 °C ripple of 45 min period, the door open for 2 minutes at each GC sample.</summary>
+    public static OvenProfile RealisticOven() => new(50, 0.25, TimeSpan.FromMinutes(45), DoorOpenings());
+
+    private static DoorOpening[] DoorOpenings() =>
+        [.. GcDays.Select(day => new DoorOpening(TimeSpan.FromDays(day) - TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), 1.0))];
 
     /// <summary>The GC samples of every pouch, posted to the host through <paramref name="api"/>.</summary>
     public static IEnumerable<RigAction> GcSamples(Rig rig, HostApiClient api) =>
@@ -70,6 +94,6 @@ public static class SeedExperiment
             await api.PostSampleAsync(Name, pouch.Spec.Id, rig.StartedAt + elapsed, h2Percent, ct).ConfigureAwait(false);
         });
 
-    private static RigPouchSpec Pouch(string id, string sample, string deviceId, GompertzKinetics kinetics) =>
-        new(id, sample, deviceId, 0, VesselKind.PouchInJar, JarGasVolumeMl, SlurryMassG, kinetics);
+    private static RigPouchSpec Pouch(string id, string sample, string deviceId, GompertzKinetics kinetics, string? group = null) =>
+        new(id, sample, deviceId, 0, VesselKind.PouchInJar, JarGasVolumeMl, SlurryMassG, kinetics, group);
 }

@@ -8,6 +8,7 @@ using PouchMonitor.Host.Conversion;
 // With --trend it times the dashboard's trend endpoint instead (16 pouches unless --pouches says otherwise).
 // With --ingest it measures MQTT ingestion against the raw broker rate: [--boards 25] [--sensors 4] [--seconds 30] per phase,
 // [--rate N] offered readings/s in total (default: as fast as the broker acknowledges).
+// With --targets it prints issue 10's accuracy targets measured on generated realistic runs (no timing).
 // Each pass runs in a child process of its own so that its peak memory (VmHWM) is its alone.
 if (args is ["--child", var pass, var directory])
 {
@@ -18,6 +19,11 @@ if (args is ["--child", var pass, var directory])
         : BareCsvPass.Run(readings, Path.Combine(directory, "copy.csv"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows} {watch.Elapsed.TotalSeconds} {PeakMemory.ResidentMb()}"));
     return 0;
+}
+
+if (args.Contains("--targets"))
+{
+    return TargetsReport.Run();
 }
 
 int pouches = Option("--pouches", args.Contains("--trend") ? 16 : 50);

@@ -20,7 +20,7 @@ internal static class DemoCommand
         var speed = new Option<double?>("--speed") { Description = $"Simulated seconds per real second (default: 14 days in {DefaultRealDuration.TotalMinutes:0} minutes).", HelpName = "factor" };
         var data = new Option<string>("--data") { Description = "Data folder of the SQLite store (default: a new temporary folder).", HelpName = "folder" };
         var exit = new Option<bool>("--exit") { Description = "Stop after printing the results instead of serving until Ctrl+C." };
-        var command = new Command("demo", "Replay the seed experiment (mSi and mSi@NHC-700-5/-10/-20, 50 °C, 14 days) on virtual boards against the embedded host; the web app's URL is printed.")
+        var command = new Command("demo", "Replay the seed experiment (mSi in triplicate, mSi@NHC-700-5/-10/-20, a blank; 50 °C, 14 days) on virtual boards in a real oven against the embedded host; the web app's URL is printed.")
         {
             speed, data, exit,
         };
@@ -43,9 +43,9 @@ internal static class DemoCommand
 
         try
         {
-            await using var session = await DemoSession.StartAsync(new DemoSettings { Speed = speed, DataFolder = Path.GetFullPath(dataFolder) }, cancellationToken).ConfigureAwait(false);
+            await using var session = await DemoSession.StartAsync(DemoSettings.SeedReplay(speed, Path.GetFullPath(dataFolder)), cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"PouchMonitor demo: web app and API at {session.WebUrl} (embedded broker 127.0.0.1:{session.MqttPort}, data in {session.Settings.DataFolder}); sign in as {DemoSession.OperatorName} with {session.OperatorPassword} to acknowledge alerts").ConfigureAwait(false);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Replaying the seed experiment: 4 pouches on 4 virtual boards, 14 days at ×{speed:0} (about {SeedExperiment.Duration.TotalMinutes / speed:0.0} min)")).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Replaying the seed experiment in a real oven (±0.25 K ripple, 1-min sensor lag): {session.Rig.Pouches.Count} pouches on {session.Rig.Boards.Count} virtual boards, 14 days at ×{speed:0} (about {SeedExperiment.Duration.TotalMinutes / speed:0.0} min)")).ConfigureAwait(false);
             await session.Rig.RunScriptAsync(Script(session, output), cancellationToken).ConfigureAwait(false);
             await session.StopRigAsync(cancellationToken).ConfigureAwait(false);
             SeedReport.Print(SeedReport.Collect(session), output);
@@ -91,6 +91,6 @@ internal static class DemoCommand
 
     private static string Progress(DemoSession session, TimeSpan at) =>
         string.Create(CultureInfo.InvariantCulture, $"day {at.TotalDays,2:0}: ") + string.Join("  ", session.Rig.Pouches.Select(p =>
-            string.Create(CultureInfo.InvariantCulture, $"{p.Spec.Sample} {session.Gas(p.Spec.Id).LastOrDefault()?.DryGasMlStdPerG ?? 0:0.00}")))
+            string.Create(CultureInfo.InvariantCulture, $"{p.Spec.Id} {session.Gas(p.Spec.Id).LastOrDefault()?.DryGasMlStdPerG ?? 0:0.00}")))
         + DayLineUnit;
 }

@@ -70,7 +70,7 @@ public sealed class DemoSession : IAsyncDisposable
         var mqttPort = FreePortFrom(settings.PreferredMqttPort);
         var webUrl = new Uri($"http://localhost:{httpPort}/");
         var rig = Rig.Create(settings.Pouches, settings.Oven(), time,
-            id => new MqttNetTransport(IPAddress.Loopback.ToString(), mqttPort, id, secrets[id]), settings.IntervalS, settings.PublishIntervalS);
+            id => new MqttNetTransport(IPAddress.Loopback.ToString(), mqttPort, id, secrets[id]), settings.IntervalS, settings.PublishIntervalS, settings.Sensor);
         rig.Start();
         var experimentPath = Path.Combine(settings.DataFolder, settings.Experiment + ".json");
         await File.WriteAllTextAsync(experimentPath, rig.ExperimentJson(settings.Experiment, settings.EventSettleMinutes), cancellationToken).ConfigureAwait(false);

@@ -128,7 +128,7 @@ public static class ExperimentFile
                 Required(src.Device, path + ".source.device", errors),
                 (int)Range(src.Sensor ?? throw errors.At(path + ".source.sensor", "required property is missing"), 0, 15, path + ".source.sensor", "(sensor index)", errors))
             : null;
-        return new ExperimentPouch(new PouchSpec(id, sample, slurryMassG, activeMassG, baselineAt, vessel, sensorMaxPa), source);
+        return new ExperimentPouch(new PouchSpec(id, sample, slurryMassG, activeMassG, baselineAt, vessel, sensorMaxPa, json.Group), source);
     }
 
     private static Vessel ToVessel(VesselJson json, string path, ErrorSink errors)
@@ -220,6 +220,8 @@ public static class ExperimentFile
         public string? Id { get; set; }
 
         public string? Sample { get; set; }
+
+        public string? Group { get; set; }
 
         public double? SlurryMassG { get; set; }
 

@@ -6,7 +6,8 @@ namespace PouchMonitor.Host.Reports;
 /// <summary>`pouchmon report`: plots, gas series, summary and (optionally) the biogas export of one experiment (docs/reports.md).</summary>
 internal static class ReportBuilder
 {
-    public const string GasCsv = "gas.csv", RejectsCsv = "rejects.csv", SummaryCsv = "summary.csv", SummaryMarkdown = "summary.md", Trend = "trend", H2 = "h2";
+    public const string GasCsv = "gas.csv", RejectsCsv = "rejects.csv", SummaryCsv = "summary.csv", SummaryMarkdown = "summary.md", KineticsCsv = "kinetics.csv",
+        Trend = "trend", H2 = "h2", Groups = "groups", Rate = "rate";
 
     /// <param name="source">Where the series come from.</param>
     /// <param name="outDirectory">Folder for the files; created if missing.</param>
@@ -32,19 +33,22 @@ internal static class ReportBuilder
             skipped = biogas?.Skipped ?? [];
         }
 
-        WritePlots(outDirectory, inputs, options, collector);
+        var kinetics = ReportKinetics.Of(inputs.Pouches, collector.Hourly);
+        WritePlots(outDirectory, inputs, options, collector, kinetics);
         var summaries = collector.Summaries.ToList();
         SummaryWriter.WriteCsv(Out(SummaryCsv), summaries);
-        SummaryWriter.WriteMarkdown(Out(SummaryMarkdown), inputs.Experiment.Name, inputs.Experiment.Settings.Standard, options, summaries);
+        KineticsWriter.WriteCsv(Out(KineticsCsv), kinetics);
+        SummaryWriter.WriteMarkdown(Out(SummaryMarkdown), inputs.Experiment.Name, inputs.Experiment.Settings.Standard, options, summaries, kinetics);
         string[] files =
         [
-            Out(Trend + ".png"), Out(Trend + ".svg"), Out(H2 + ".png"), Out(H2 + ".svg"), Out(GasCsv), Out(SummaryCsv), Out(SummaryMarkdown),
+            Out(Trend + ".png"), Out(Trend + ".svg"), Out(H2 + ".png"), Out(H2 + ".svg"), Out(Groups + ".png"), Out(Groups + ".svg"),
+            Out(Rate + ".png"), Out(Rate + ".svg"), Out(GasCsv), Out(SummaryCsv), Out(KineticsCsv), Out(SummaryMarkdown),
             .. biogasPath is null ? Array.Empty<string>() : [biogasPath],
         ];
         return new ReportResult(conversion, summaries, files, skipped);
     }
 
-    private static void WritePlots(string outDirectory, ExperimentInputs inputs, ReportOptions options, ReportCollector collector)
+    private static void WritePlots(string outDirectory, ExperimentInputs inputs, ReportOptions options, ReportCollector collector, ReportKinetics kinetics)
     {
         string name = inputs.Experiment.Name;
         string conditions = StandardLabel.Of(inputs.Experiment.Settings.Standard);
@@ -53,6 +57,12 @@ internal static class ReportBuilder
             Path.Combine(outDirectory, Trend), $"Evolved gas: {name}", $"Dry gas, mL g⁻¹ slurry ({conditions})", collector.GasCurves, "no readings", (options.ThresholdMlPerG, threshold));
         ReportPlots.Save(
             Path.Combine(outDirectory, H2), $"Hydrogen: {name}", $"H₂, mL g⁻¹ slurry ({conditions})", collector.H2Curves, "no GC results: H₂ unknown");
+        ReportPlots.Save(
+            Path.Combine(outDirectory, Groups), $"Replicate groups, mean ± SD: {name}", $"Dry gas, mL g⁻¹ slurry ({conditions}), hourly means", kinetics.GroupCurves,
+            "no replicate groups (\"group\" in experiment.json)", bands: kinetics.GroupBands);
+        ReportPlots.Save(
+            Path.Combine(outDirectory, Rate), $"Gas evolution rate: {name}", $"Rate, mL g⁻¹ slurry d⁻¹ ({conditions}), ±6 h line", kinetics.Rates,
+            "too few readings for a rate");
     }
 
     private static void CreateDirectory(string path)

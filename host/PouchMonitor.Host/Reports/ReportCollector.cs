@@ -1,4 +1,5 @@
 using PouchMonitor.Analysis;
+using PouchMonitor.Analysis.Kinetics;
 using PouchMonitor.Host.Conversion;
 
 namespace PouchMonitor.Host.Reports;
@@ -19,6 +20,9 @@ internal sealed class ReportCollector(ExperimentInputs inputs, ReportOptions opt
     public List<Curve> GasCurves { get; } = [];
 
     public List<Curve> H2Curves { get; } = [];
+
+    /// <summary>Each pouch's evolved gas per g of slurry as hourly means (for the kinetics), by pouch id.</summary>
+    public Dictionary<string, DaySeries> Hourly { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A summary for every pouch of the experiment, in output order; pouches without readings have no numbers.</summary>
     public IEnumerable<PouchSummary> Summaries => inputs.Pouches.Select(p =>
@@ -57,6 +61,7 @@ internal sealed class ReportCollector(ExperimentInputs inputs, ReportOptions opt
             .Select(e => Mark(days, perG, (e.Time - baseline).TotalDays, e.Kind == VesselEventKind.Vent ? "vent" : "GC sample"))
             .Concat(settled.Select((p, i) => (p, i)).Where(x => (x.p.Flags & GasFlags.LeakSuspected) != 0).Select(x => (days[x.i], perG[x.i], "leak suspected")));
         GasCurves.Add(Thinned(label, days, perG, [.. marks]));
+        Hourly[pouch.Id] = new DaySeries(days, perG).BinMeans(ReportKinetics.BinDays);
         AddH2Curve(pouch, label, settled);
     }
 

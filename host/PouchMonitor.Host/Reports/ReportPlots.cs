@@ -26,9 +26,20 @@ internal static class ReportPlots
     /// <param name="curves">One line per pouch.</param>
     /// <param name="emptyNote">Shown when there is no curve.</param>
     /// <param name="threshold">A value to draw as a dashed line, with its legend text.</param>
-    public static void Save(string pathWithoutExtension, string title, string yLabel, IReadOnlyList<Curve> curves, string emptyNote, (double Value, string Label)? threshold = null)
+    /// <param name="bands">Shaded ranges, e.g. a group's ± SD, each in the colour of the curve of the same index.</param>
+    public static void Save(
+        string pathWithoutExtension, string title, string yLabel, IReadOnlyList<Curve> curves, string emptyNote, (double Value, string Label)? threshold = null,
+        IReadOnlyList<Band>? bands = null)
     {
         var plot = Create(title, yLabel, curves, emptyNote);
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int i = 0; i < (bands?.Count ?? 0); i++)
+        {
+            var fill = plot.Add.FillY(bands![i].Days, bands[i].Low, bands[i].High);
+            fill.FillStyle.Color = palette.GetColor(i).WithAlpha(0.25);
+            fill.LineStyle.Width = 0;
+        }
+
         if (threshold is { } t)
         {
             var line = plot.Add.HorizontalLine(t.Value, 1, Colors.Gray, LinePattern.Dashed);

@@ -40,7 +40,8 @@ internal static class SummaryWriter
         File.WriteAllText(path, text.ToString());
     }
 
-    public static void WriteMarkdown(string path, string experiment, StandardConditions standard, ReportOptions options, IReadOnlyList<PouchSummary> summaries)
+    public static void WriteMarkdown(
+        string path, string experiment, StandardConditions standard, ReportOptions options, IReadOnlyList<PouchSummary> summaries, ReportKinetics kinetics)
     {
         string window = Invariant($"{options.RateWindow.TotalHours:0.##} h");
         var md = new StringBuilder()
@@ -58,6 +59,7 @@ internal static class SummaryWriter
         }
 
         AppendBudget(md, options.Accuracy, summaries);
+        KineticsWriter.AppendMarkdown(md, kinetics);
         File.WriteAllText(path, md.ToString());
     }
 
@@ -85,7 +87,7 @@ internal static class SummaryWriter
         baseline is { } b && days is { } d ? (b + TimeSpan.FromDays(d)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "";
 
     private static string Shown(Uncertain? u, string missing = "—") =>
-        u is null ? missing : double.IsFinite(u.TotalU) ? Invariant($"{u.Value:G4} ± {u.TotalU:G2}") : Invariant($"{u.Value:G4}");
+        u is null ? missing : UncertainText.Format(u.Value, u.TotalU);
 
     private static string Shown(double? value) => value is { } v ? Invariant($"{v:0.00}") : "—";
 
