@@ -8,4 +8,16 @@ public sealed record ExperimentSettings(StandardConditions Standard, TimeSpan Ev
 {
     /// <summary>0 °C and 101 325 Pa, no settle time, the default leak rule.</summary>
     public static ExperimentSettings Default { get; } = new(StandardConditions.Default, TimeSpan.Zero, LeakRule.Default);
+
+    /// <summary>
+    /// Length of the windows averaged for the baseline and for an event's before and after values (baselineMinutes);
+    /// zero: one reading each. A pouch's <see cref="PouchSpec.BaselineWindow"/> overrides it.
+    /// </summary>
+    public TimeSpan BaselineWindow { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How an event's removed gas is taken across its settle time (eventGap).</summary>
+    public EventGap EventGap { get; init; } = EventGap.Hold;
+
+    /// <summary>How H₂ between GC samples is obtained (h2Method).</summary>
+    public H2Method H2Method { get; init; } = H2Method.VesselFraction;
 }

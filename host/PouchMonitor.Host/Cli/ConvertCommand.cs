@@ -38,6 +38,11 @@ internal static class ConvertCommand
         try
         {
             var summary = Console.IsErrorRedirected ? Converter.Run(request) : RunWithProgress(request);
+            foreach (string warning in summary.Warnings)
+            {
+                Console.Error.WriteLine($"pouchmon convert: warning: {warning}");
+            }
+
             Console.Error.WriteLine(
                 $"pouchmon convert: wrote {summary.RowsWritten} rows to {request.OutPath} from {summary.RowsRead} readings; " +
                 $"{summary.Rejected} rejected{(request.RejectsPath is null || summary.Rejected == 0 ? string.Empty : $" (reasons in {request.RejectsPath})")}, " +

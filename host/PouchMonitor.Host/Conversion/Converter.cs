@@ -25,7 +25,7 @@ public static class Converter
         ConversionSummary summary;
         try
         {
-            using var output = new GasCsvWriter(partial, inputs.OtherGases);
+            using var output = new GasCsvWriter(partial, inputs.OtherGases, inputs.Blanks().Any, inputs.Pouches.Any(p => p.SiliconMassG is not null));
             summary = Stream(inputs, request.ReadingsPath, request.RejectsPath, output, progress, sortRunLength);
         }
         catch
@@ -35,7 +35,8 @@ public static class Converter
         }
 
         File.Move(partial, request.OutPath, overwrite: true);
-        return summary;
+        var standard = inputs.Experiment.Settings.Standard;
+        return summary with { Warnings = [.. inputs.Pouches.Select(p => SetUpRange.Warning(p, standard)).OfType<string>()] };
     }
 
     /// <summary>Reads the experiment, events and GC files.</summary>
@@ -44,7 +45,9 @@ public static class Converter
     internal static ExperimentInputs Load(string experimentPath, string? eventsPath, string? gcPath)
     {
         var experiment = ExperimentFile.Load(experimentPath);
-        var pouches = experiment.Pouches.Select(p => p.Spec).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        var blankIds = experiment.Pouches.Select(p => p.Spec.BlankId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var pouches = experiment.Pouches.Select(p => p.Spec)
+            .OrderBy(p => blankIds.Contains(p.Id) ? 0 : 1).ThenBy(p => p.Id, StringComparer.Ordinal).ToArray(); // blanks first
         var ids = pouches.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var events = eventsPath is null ? [] : EventsCsvReader.Read(eventsPath, ids);
         var (gc, otherGases) = gcPath is null ? ([], []) : GcCsvReader.Read(gcPath, ids);
@@ -61,7 +64,7 @@ public static class Converter
         using var sorter = new ExternalReadingSorter(sortRunLength);
         using var rejects = new RejectsCsvWriter(rejectsPath);
         long rowsRead = ReadAll(readings, sorter, rejects, progress);
-        var (written, duplicates) = Compute(sorter.Sorted(), calculators, output, rejects);
+        var (written, duplicates) = Compute(sorter.Sorted(), calculators, new BlankedSink(inputs.Blanks(), output), rejects);
         return new ConversionSummary(rowsRead, written, rejects.Count, duplicates);
     }
 

@@ -7,7 +7,7 @@ using PouchMonitor.Host.Time;
 namespace PouchMonitor.Host.Experiments;
 
 /// <summary>Reads experiment.json (docs/file-formats.md). Every error names the file and the JSON path.</summary>
-public static class ExperimentFile
+public static partial class ExperimentFile
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -90,7 +90,8 @@ public static class ExperimentFile
         var result = pouches.Select((p, i) => ToPouch(p, $"$.pouches[{i}]", errors)).ToList();
         CheckUnique(result.Select(p => p.Spec.Id).ToList(), "id", errors);
         CheckUnique(result.Select(p => p.Source is { } src ? $"{src.Device}/{src.Sensor}" : null).ToList(), "source", errors);
-        return new Experiment(name, new ExperimentSettings(standard, TimeSpan.FromMinutes(settleMinutes), leak), result);
+        CheckBlanks(result, pouches, errors);
+        return new Experiment(name, WithMethods(new ExperimentSettings(standard, TimeSpan.FromMinutes(settleMinutes), leak), document, errors), result);
     }
 
     private static LeakRule ToLeakRule(LeakRuleJson? json, ErrorSink errors) => json is null
@@ -121,7 +122,7 @@ public static class ExperimentFile
                 Required(src.Device, path + ".source.device", errors),
                 (int)Range(src.Sensor ?? throw errors.At(path + ".source.sensor", "required property is missing"), 0, 15, path + ".source.sensor", "(sensor index)", errors))
             : null;
-        return new ExperimentPouch(new PouchSpec(id, sample, slurryMassG, activeMassG, baselineAt, vessel, sensorMaxPa), source);
+        return new ExperimentPouch(WithOptions(new PouchSpec(id, sample, slurryMassG, activeMassG, baselineAt, vessel, sensorMaxPa), json, path, errors), source);
     }
 
     private static Vessel ToVessel(VesselJson json, string path, ErrorSink errors)
@@ -189,6 +190,12 @@ public static class ExperimentFile
 
         public LeakRuleJson? LeakRule { get; set; }
 
+        public double? BaselineMinutes { get; set; }
+
+        public string? EventGap { get; set; }
+
+        public string? H2Method { get; set; }
+
         public List<PouchJson?>? Pouches { get; set; }
     }
 
@@ -221,6 +228,16 @@ public static class ExperimentFile
         public string? BaselineAt { get; set; }
 
         public double? SensorMaxPa { get; set; }
+
+        public double? BaselineMinutes { get; set; }
+
+        public string? Blank { get; set; }
+
+        public double? SiliconMassG { get; set; }
+
+        public double? SiliconFraction { get; set; }
+
+        public double? ExpectedGasMlPerG { get; set; }
 
         public SourceJson? Source { get; set; }
 
