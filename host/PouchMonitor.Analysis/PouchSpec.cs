@@ -26,6 +26,9 @@ public sealed record PouchSpec(
     /// <summary>This pouch's window for the baseline and event values (baselineMinutes); null: the experiment's.</summary>
     public TimeSpan? BaselineWindow { get; init; }
 
+    /// <summary>Standard uncertainty of the vessel's gas volume (headspace or jar) in mL, for the uncertainty budget; 0: not given.</summary>
+    public double GasVolumeUncertaintyMl { get; init; }
+
     /// <summary>The id of the blank vessel whose apparent gas is subtracted (experiment.json `blank`); null: none.</summary>
     public string? BlankId { get; init; }
 

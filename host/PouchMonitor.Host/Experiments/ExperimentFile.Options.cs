@@ -14,6 +14,8 @@ public static partial class ExperimentFile
             "extrapolate" => EventGap.Extrapolate,
             _ => throw errors.At("$.eventGap", $"'{json.EventGap}' is not an event gap: use hold or extrapolate"),
         },
+        GasTemperatureUncertaintyK = Range(
+            json.GasTemperatureUncertaintyK ?? ExperimentSettings.DefaultGasTemperatureUncertaintyK, 0, 50, "$.gasTemperatureUncertaintyK", "K", errors),
         H2Method = json.H2Method switch
         {
             null or "vessel-fraction" => H2Method.VesselFraction,
@@ -38,8 +40,18 @@ public static partial class ExperimentFile
             BaselineWindow = json.BaselineMinutes is { } minutes ? TimeSpan.FromMinutes(Range(minutes, 0, 24 * 60, path + ".baselineMinutes", "min", errors)) : null,
             BlankId = json.Blank is null ? null : Required(json.Blank, path + ".blank", errors),
             SiliconMassG = siliconMassG,
+            GasVolumeUncertaintyMl = VolumeUncertainty(json.Vessel!, spec.Vessel, path + ".vessel", errors),
             ExpectedGasMlPerG = Range(json.ExpectedGasMlPerG ?? PouchSpec.DefaultExpectedGasMlPerG, 0, 1e4, path + ".expectedGasMlPerG", "mL g⁻¹", errors),
         };
+    }
+
+    private static double VolumeUncertainty(VesselJson json, Vessel vessel, string path, ErrorSink errors)
+    {
+        bool headspace = vessel.Kind == VesselKind.Headspace;
+        Forbidden(headspace ? json.JarGasVolumeUncertaintyMl : json.GasVolumeUncertaintyMl, path + (headspace ? ".jarGasVolumeUncertaintyMl" : ".gasVolumeUncertaintyMl"), headspace ? "headspace" : "pouch-in-jar", errors);
+        string name = headspace ? ".gasVolumeUncertaintyMl" : ".jarGasVolumeUncertaintyMl";
+        double? value = headspace ? json.GasVolumeUncertaintyMl : json.JarGasVolumeUncertaintyMl;
+        return value is { } u ? Range(u, 0, vessel.GasVolumeMl, path + name, "mL", errors) : 0;
     }
 
     /// <summary>A blank is another pouch of the experiment, of the same vessel kind, without a blank of its own.</summary>

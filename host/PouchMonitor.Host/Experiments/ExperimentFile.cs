@@ -196,6 +196,8 @@ public static partial class ExperimentFile
 
         public string? H2Method { get; set; }
 
+        public double? GasTemperatureUncertaintyK { get; set; }
+
         public List<PouchJson?>? Pouches { get; set; }
     }
 
@@ -260,6 +262,10 @@ public static partial class ExperimentFile
         public double? JarGasVolumeMl { get; set; }
 
         public double? PouchInitialGasMl { get; set; }
+
+        public double? GasVolumeUncertaintyMl { get; set; }
+
+        public double? JarGasVolumeUncertaintyMl { get; set; }
 
         public bool? Wet { get; set; }
     }

@@ -85,7 +85,7 @@ internal static class SummaryWriter
         baseline is { } b && days is { } d ? (b + TimeSpan.FromDays(d)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "";
 
     private static string Shown(Uncertain? u, string missing = "—") =>
-        u is null ? missing : double.IsFinite(u.TotalU) ? Invariant($"{u.Value:G4} ± {u.TotalU:G2}") : Invariant($"{u.Value:G4}");
+        u is null ? missing : UncertainText.Format(u.Value, u.TotalU);
 
     private static string Shown(double? value) => value is { } v ? Invariant($"{v:0.00}") : "—";
 
