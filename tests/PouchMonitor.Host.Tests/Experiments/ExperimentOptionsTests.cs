@@ -23,6 +23,20 @@ public class ExperimentOptionsTests
     }
 
     [Fact]
+    public void Parse_UncertaintyFields_ReadsThem()
+    {
+        string json = """
+            { "experiment": "e", "gasTemperatureUncertaintyK": 0.5, "pouches": [
+              { "id": "P1", "sample": "mSi", "slurryMassG": 1.1, "vessel": { "kind": "headspace", "gasVolumeMl": 60, "gasVolumeUncertaintyMl": 0.4 } } ] }
+            """;
+
+        var experiment = ExperimentFile.Parse(json, "e.json");
+
+        Assert.Equal(0.5, experiment.Settings.GasTemperatureUncertaintyK);
+        Assert.Equal(0.4, experiment.Pouches[0].Spec.GasVolumeUncertaintyMl);
+    }
+
+    [Fact]
     public void Parse_NoOptInFields_KeepsTodaysBehaviour()
     {
         var experiment = ExperimentFile.Parse(Document("", ""), "e.json");
