@@ -28,6 +28,9 @@ public sealed class GasCompositionTimeline
     /// <summary>Column names of the other gases, in output order.</summary>
     public IReadOnlyList<string> OtherGases { get; }
 
+    /// <summary>The GC results in time order.</summary>
+    internal IReadOnlyList<GcResult> Results => _results;
+
     /// <summary>Whether the pouch has any GC result (else its H₂ columns stay empty).</summary>
     public bool HasResults => _results.Count > 0;
 

@@ -11,7 +11,12 @@ public static class GasFlagNames
         (GasFlags.Settling, "settling"),
         (GasFlags.LeakSuspected, "leak-suspected"),
         (GasFlags.NearSensorLimit, "near-sensor-limit"),
+        (GasFlags.BlankGap, "blank-gap"),
+        (GasFlags.H2AboveEvolved, "h2-above-evolved"),
     ];
+
+    /// <summary>The largest flag.</summary>
+    public const GasFlags Last = GasFlags.H2AboveEvolved;
 
     /// <summary>The flags as a `;`-separated list, empty for none.</summary>
     public static string Format(GasFlags flags) =>

@@ -24,4 +24,10 @@ public enum GasFlags
 
     /// <summary>Pressure above 95 % of the sensor's upper limit: vent soon.</summary>
     NearSensorLimit = 32,
+
+    /// <summary>The pouch's blank has no reading within <see cref="BlankSeries.Tolerance"/> of this point's time.</summary>
+    BlankGap = 64,
+
+    /// <summary>H₂ exceeds the evolved gas by more than the margin of <see cref="GasChecks"/>: O₂ consumed, or the GC's calibration.</summary>
+    H2AboveEvolved = 128,
 }

@@ -49,6 +49,21 @@ public sealed record GasPoint
     /// <summary>Other gases from the GC results, in percent, in the order of <see cref="GasCompositionTimeline.OtherGases"/>.</summary>
     public IReadOnlyList<double?> OtherGasPercents { get; init; } = [];
 
+    /// <summary><see cref="H2MlStd"/> per g of silicon (siliconMassG), in mL std g⁻¹ Si.</summary>
+    public double? H2MlStdPerGSilicon { get; init; }
+
+    /// <summary>Fraction of the silicon converted by Si + 2 H₂O → SiO₂ + 2 H₂, from <see cref="H2MlStd"/>, 0–1 (may pass 1 on bad data).</summary>
+    public double? SiliconConvertedFraction { get; init; }
+
+    /// <summary>With a blank: <see cref="DryGasMlStd"/> before the blank was subtracted, in mL std.</summary>
+    public double? UncorrectedDryGasMlStd { get; init; }
+
+    /// <summary>With a blank: <see cref="H2MlStd"/> before the blank was subtracted, in mL std.</summary>
+    public double? UncorrectedH2MlStd { get; init; }
+
+    /// <summary>With a blank: the blank's apparent gas scaled to this vessel, subtracted from <see cref="DryGasMlStd"/>, in mL std.</summary>
+    public double? BlankDryGasMlStd { get; init; }
+
     /// <summary>What to note about this point.</summary>
     public GasFlags Flags { get; init; }
 }

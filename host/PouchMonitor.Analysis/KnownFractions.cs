@@ -7,6 +7,9 @@ internal sealed class KnownFractions
 
     public int Count => _points.Count;
 
+    /// <summary>The earliest known point; only when <see cref="Count"/> &gt; 0.</summary>
+    public (DateTimeOffset Time, double Percent) First => _points[0];
+
     /// <summary>Adds a point; points must come in increasing time order.</summary>
     public void Add(DateTimeOffset time, double percent)
     {

@@ -25,6 +25,24 @@ public sealed record PouchSpec(
     /// <summary>Fraction of <see cref="SensorMaxPa"/> above which a reading is flagged near-sensor-limit.</summary>
     public const double NearSensorLimitFraction = 0.95;
 
+    /// <summary>This pouch's window for the baseline and event values (baselineMinutes); null: the experiment's.</summary>
+    public TimeSpan? BaselineWindow { get; init; }
+
+    /// <summary>Standard uncertainty of the vessel's gas volume (headspace or jar) in mL, for the uncertainty budget; 0: not given.</summary>
+    public double GasVolumeUncertaintyMl { get; init; }
+
+    /// <summary>The id of the blank vessel whose apparent gas is subtracted (experiment.json `blank`); null: none.</summary>
+    public string? BlankId { get; init; }
+
+    /// <summary>Silicon in the slurry in g (siliconMassG, or siliconFraction · activeMassG); null when not given.</summary>
+    public double? SiliconMassG { get; init; }
+
+    /// <summary>Gas expected by the end, in mL std g⁻¹ slurry, for the set-up range check (expectedGasMlPerG).</summary>
+    public double ExpectedGasMlPerG { get; init; } = DefaultExpectedGasMlPerG;
+
+    /// <summary>The seed paper's bare micro-Si after two weeks at 50 °C: 10.2 mL g⁻¹ slurry.</summary>
+    public const double DefaultExpectedGasMlPerG = 10.2;
+
     /// <summary>Slurry mass in g, &gt; 0.</summary>
     public double SlurryMassG { get; } = Positive(SlurryMassG, nameof(SlurryMassG));
 

@@ -11,6 +11,9 @@ public sealed record ConversionSummary(long RowsRead, long RowsWritten, long Rej
     public IReadOnlyDictionary<string, (DateTimeOffset First, DateTimeOffset Last)> ReadingSpans { get; init; } =
         new Dictionary<string, (DateTimeOffset First, DateTimeOffset Last)>();
 
-    /// <summary>Inputs that look wrong but do not stop the conversion, one line each (an event outside its pouch's readings).</summary>
+    /// <summary>
+    /// Inputs that look wrong but do not stop the conversion, one line each: a vessel that will pass its sensor's range
+    /// (docs/measurement-model.md), an event outside its pouch's readings.
+    /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

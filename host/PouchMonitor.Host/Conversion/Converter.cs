@@ -26,7 +26,7 @@ public static class Converter
         ConversionSummary summary;
         try
         {
-            using var output = new GasCsvWriter(partial, inputs.OtherGases);
+            using var output = new GasCsvWriter(partial, inputs.OtherGases, inputs.Blanks().Any, inputs.Pouches.Any(p => p.SiliconMassG is not null));
             summary = Stream(inputs, request.ReadingsPath, request.RejectsPath, output, progress, sortRunLength);
         }
         catch
@@ -36,7 +36,14 @@ public static class Converter
         }
 
         File.Move(partial, request.OutPath, overwrite: true);
-        return summary with { Warnings = request.EventsPath is { } eventsPath ? EventsOutsideReadings(inputs, summary, eventsPath) : [] };
+        var standard = inputs.Experiment.Settings.Standard;
+        List<string> warnings = [.. inputs.Pouches.Select(p => SetUpRange.Warning(p, standard)).OfType<string>()];
+        if (request.EventsPath is { } eventsPath)
+        {
+            warnings.AddRange(EventsOutsideReadings(inputs, summary, eventsPath));
+        }
+
+        return summary with { Warnings = warnings };
     }
 
     /// <summary>Reads the experiment, events and GC files.</summary>
@@ -45,7 +52,9 @@ public static class Converter
     internal static ExperimentInputs Load(string experimentPath, string? eventsPath, string? gcPath)
     {
         var experiment = ExperimentFile.Load(experimentPath);
-        var pouches = experiment.Pouches.Select(p => p.Spec).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        var blankIds = experiment.Pouches.Select(p => p.Spec.BlankId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var pouches = experiment.Pouches.Select(p => p.Spec)
+            .OrderBy(p => blankIds.Contains(p.Id) ? 0 : 1).ThenBy(p => p.Id, StringComparer.Ordinal).ToArray(); // blanks first
         var ids = pouches.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var events = eventsPath is null ? [] : EventsCsvReader.Read(eventsPath, ids);
         var (gc, otherGases) = gcPath is null ? ([], []) : GcCsvReader.Read(gcPath, ids);
@@ -63,7 +72,7 @@ public static class Converter
         using var rejects = new RejectsCsvWriter(rejectsPath);
         long rowsRead = ReadAll(readings, sorter, rejects, progress);
         var spans = new Dictionary<string, (DateTimeOffset First, DateTimeOffset Last)>(StringComparer.Ordinal);
-        var (written, duplicates) = Compute(sorter.Sorted(), calculators, output, rejects, spans);
+        var (written, duplicates) = Compute(sorter.Sorted(), calculators, new BlankedSink(inputs.Blanks(), output), rejects, spans);
         return new ConversionSummary(rowsRead, written, rejects.Count, duplicates) { ReadingSpans = spans };
     }
 

@@ -5,7 +5,7 @@ namespace PouchMonitor.Host.Conversion;
 
 /// <summary>The small inputs of a conversion, read before the readings: experiment, events and GC results.</summary>
 /// <param name="Experiment">experiment.json.</param>
-/// <param name="Pouches">The pouches in ordinal order of their ids, the order of the output.</param>
+/// <param name="Pouches">The pouches in the order of the output: blanks first, each part in ordinal order of the ids.</param>
 /// <param name="Events">Events by pouch id.</param>
 /// <param name="Gc">GC results by pouch id.</param>
 /// <param name="OtherGases">The other *_percent columns of gc.csv, in file order.</param>
@@ -19,6 +19,9 @@ internal sealed record ExperimentInputs(
     public IReadOnlyList<VesselEvent> EventsOf(string pouchId) => Events.GetValueOrDefault(pouchId) ?? [];
 
     public IReadOnlyList<GcResult> GcOf(string pouchId) => Gc.GetValueOrDefault(pouchId) ?? [];
+
+    /// <summary>A fresh collector of the blanks' points, for one pass over the readings.</summary>
+    public PouchBlanks Blanks() => new(Pouches, Experiment.Settings.Standard);
 
     /// <summary>A fresh calculator for a pouch, with its events and GC results.</summary>
     public PouchGasCalculator Calculator(PouchSpec pouch) =>

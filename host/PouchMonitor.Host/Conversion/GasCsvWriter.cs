@@ -17,14 +17,25 @@ internal sealed class GasCsvWriter : IGasPointSink, IDisposable
     /// <summary>Columns that follow the contract's, before the other gases of the GC file.</summary>
     public static readonly string[] ExtraColumns = ["vessel_dry_gas_ml_std", "dry_gas_ml_std_per_g_active", "h2_ml_std_per_g_active"];
 
+    /// <summary>Columns after the other gases when a pouch has a blank.</summary>
+    public static readonly string[] BlankColumns = ["dry_gas_ml_std_uncorrected", "h2_ml_std_uncorrected", "blank_dry_gas_ml_std"];
+
+    /// <summary>Columns after those when a pouch gives its silicon.</summary>
+    public static readonly string[] SiliconColumns = ["h2_ml_std_per_g_si", "si_converted_fraction"];
+
     private const string Number = "G";
     private readonly CsvWriter _writer;
-    private readonly string[] _flagNames = new string[(int)GasFlags.NearSensorLimit * 2];
+    private readonly string[] _flagNames = new string[(int)GasFlagNames.Last * 2];
+    private readonly bool _blanks;
+    private readonly bool _silicon;
 
     /// <param name="path">gas.csv.</param>
     /// <param name="otherGases">Other gas columns from the GC file, e.g. "n2_percent".</param>
-    public GasCsvWriter(string path, IReadOnlyList<string> otherGases)
+    /// <param name="blanks">Whether to write <see cref="BlankColumns"/>.</param>
+    /// <param name="silicon">Whether to write <see cref="SiliconColumns"/>.</param>
+    public GasCsvWriter(string path, IReadOnlyList<string> otherGases, bool blanks = false, bool silicon = false)
     {
+        (_blanks, _silicon) = (blanks, silicon);
         try
         {
             _writer = CsvWriter.ToFile(path, new CsvWriterOptions { NewLine = "\n" }, FileOptions.SequentialScan);
@@ -34,7 +45,7 @@ internal sealed class GasCsvWriter : IGasPointSink, IDisposable
             throw new InputFileException($"{path}: cannot write: {e.Message}", e);
         }
 
-        _writer.WriteHeader([.. ContractColumns, .. ExtraColumns, .. otherGases]);
+        _writer.WriteHeader([.. ContractColumns, .. ExtraColumns, .. otherGases, .. blanks ? BlankColumns : [], .. silicon ? SiliconColumns : []]);
         for (int i = 0; i < _flagNames.Length; i++)
         {
             _flagNames[i] = GasFlagNames.Format((GasFlags)i);
@@ -66,7 +77,24 @@ internal sealed class GasCsvWriter : IGasPointSink, IDisposable
             _writer.WriteField(percent, Number);
         }
 
+        WriteOptional(point);
         _writer.EndRecord();
+    }
+
+    private void WriteOptional(GasPoint point)
+    {
+        if (_blanks)
+        {
+            _writer.WriteField(point.UncorrectedDryGasMlStd, Number);
+            _writer.WriteField(point.UncorrectedH2MlStd, Number);
+            _writer.WriteField(point.BlankDryGasMlStd, Number);
+        }
+
+        if (_silicon)
+        {
+            _writer.WriteField(point.H2MlStdPerGSilicon, Number);
+            _writer.WriteField(point.SiliconConvertedFraction, Number);
+        }
     }
 
     public void EndPouch(PouchSpec pouch)

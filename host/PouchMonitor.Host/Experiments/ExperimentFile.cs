@@ -7,7 +7,7 @@ using PouchMonitor.Host.Time;
 namespace PouchMonitor.Host.Experiments;
 
 /// <summary>Reads experiment.json (docs/file-formats.md). Every error names the file and the JSON path.</summary>
-public static class ExperimentFile
+public static partial class ExperimentFile
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -91,7 +91,8 @@ public static class ExperimentFile
         var result = pouches.Select((p, i) => ToPouch(p, $"$.pouches[{i}]", errors)).ToList();
         CheckUnique(result.Select(p => p.Spec.Id).ToList(), "id", errors);
         CheckUnique(result.Select(p => p.Source is { } src ? $"{src.Device}/{src.Sensor}" : null).ToList(), "source", errors);
-        return new Experiment(name, new ExperimentSettings(standard, TimeSpan.FromMinutes(settleMinutes), leak), result);
+        CheckBlanks(result, pouches, errors);
+        return new Experiment(name, WithMethods(new ExperimentSettings(standard, TimeSpan.FromMinutes(settleMinutes), leak), document, errors), result);
     }
 
     private static LeakRule ToLeakRule(LeakRuleJson? json, ErrorSink errors) => json is null
@@ -128,7 +129,7 @@ public static class ExperimentFile
                 Required(src.Device, path + ".source.device", errors),
                 (int)Range(src.Sensor ?? throw errors.At(path + ".source.sensor", "required property is missing"), 0, 15, path + ".source.sensor", "(sensor index)", errors))
             : null;
-        return new ExperimentPouch(new PouchSpec(id, sample, slurryMassG, activeMassG, baselineAt, vessel, sensorMaxPa, json.Group), source);
+        return new ExperimentPouch(WithOptions(new PouchSpec(id, sample, slurryMassG, activeMassG, baselineAt, vessel, sensorMaxPa, json.Group), json, path, errors), source);
     }
 
     private static Vessel ToVessel(VesselJson json, string path, ErrorSink errors)
@@ -196,6 +197,14 @@ public static class ExperimentFile
 
         public LeakRuleJson? LeakRule { get; set; }
 
+        public double? BaselineMinutes { get; set; }
+
+        public string? EventGap { get; set; }
+
+        public string? H2Method { get; set; }
+
+        public double? GasTemperatureUncertaintyK { get; set; }
+
         public List<PouchJson?>? Pouches { get; set; }
     }
 
@@ -231,6 +240,16 @@ public static class ExperimentFile
 
         public double? SensorMaxPa { get; set; }
 
+        public double? BaselineMinutes { get; set; }
+
+        public string? Blank { get; set; }
+
+        public double? SiliconMassG { get; set; }
+
+        public double? SiliconFraction { get; set; }
+
+        public double? ExpectedGasMlPerG { get; set; }
+
         public SourceJson? Source { get; set; }
 
         public VesselJson? Vessel { get; set; }
@@ -252,6 +271,10 @@ public static class ExperimentFile
         public double? JarGasVolumeMl { get; set; }
 
         public double? PouchInitialGasMl { get; set; }
+
+        public double? GasVolumeUncertaintyMl { get; set; }
+
+        public double? JarGasVolumeUncertaintyMl { get; set; }
 
         public bool? Wet { get; set; }
     }

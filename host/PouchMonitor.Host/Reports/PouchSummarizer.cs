@@ -21,33 +21,39 @@ internal static class PouchSummarizer
         }
 
         double?[] nominal = metrics.UncertainValues();
-        double[][] sensor = SensorParts(pouch, inputs, points, options, nominal);
-        double[] noise = Noise(pouch, points, metrics, options);
-        Uncertain? At(int q) => nominal[q] is { } value ? new Uncertain(value, sensor[0][q], sensor[1][q], sensor[2][q], noise[q]) : null;
-        return new PouchSummary(pouch.Id, pouch.Sample, metrics, At(0), At(1), At(2), At(3), At(4));
-    }
-
-    /// <summary>Standard uncertainty of each number from the absolute pressure, relative pressure and temperature limits, in that order.</summary>
-    private static double[][] SensorParts(PouchSpec pouch, ExperimentInputs inputs, IReadOnlyList<GasPoint> points, ReportOptions options, double?[] nominal)
-    {
         var readings = points.Select(p => new PressureReading(p.Time, p.PressurePa, p.TemperatureC)).ToArray();
         int baseline = points.ToList().FindIndex(p => (p.Flags & GasFlags.Baseline) != 0);
         var accuracy = options.Accuracy;
-        Func<PressureReading, int, double, PressureReading>[] shifts =
+        double gasK = inputs.Experiment.Settings.GasTemperatureUncertaintyK;
+        double[][] sensor =
         [
-            (r, _, sign) => r with { PressurePa = r.PressurePa + (sign * accuracy.AbsolutePressurePa) },
-            (r, i, sign) => i > baseline ? r with { PressurePa = r.PressurePa + (sign * accuracy.RelativePressurePa) } : r,
-            (r, _, sign) => r with { TemperatureC = r.TemperatureC + (sign * accuracy.TemperatureC) },
+            Part(pouch, inputs, readings, options, nominal, (r, _, sign) => r with { PressurePa = r.PressurePa + (sign * accuracy.AbsolutePressurePa) }),
+            Part(pouch, inputs, readings, options, nominal, (r, i, sign) => i > baseline ? r with { PressurePa = r.PressurePa + (sign * accuracy.RelativePressurePa) } : r),
+            Part(pouch, inputs, readings, options, nominal, (r, _, sign) => r with { TemperatureC = r.TemperatureC + (sign * accuracy.TemperatureC) }),
         ];
-        return
-        [
-            .. shifts.Select(shift =>
+        double[] gasTemperature = Part(pouch, inputs, readings, options, nominal, (r, i, sign) => i > baseline ? r with { TemperatureC = r.TemperatureC + (sign * gasK) } : r, rectangular: false);
+        double[] noise = Noise(pouch, points, metrics, options);
+        int events = inputs.EventsOf(pouch.Id).Count(e => e.Time > metrics.BaselineTime && e.Time <= points[^1].Time);
+        double relativeVolume = pouch.GasVolumeUncertaintyMl / pouch.Vessel.GasVolumeMl;
+        Uncertain? At(int q) => nominal[q] is { } value
+            ? new Uncertain(value, sensor[0][q], sensor[1][q], sensor[2][q], noise[q])
             {
-                double?[] plus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, +1)), options);
-                double?[] minus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, -1)), options);
-                return nominal.Select((value, q) => Math.Abs(HalfChange(value, plus[q], minus[q])) * RectangularToStandard).ToArray();
-            }),
-        ];
+                GasTemperatureU = gasTemperature[q],
+                EventsU = q < 3 ? noise[q] * Math.Sqrt(events) : 0, // each ΔN: the noise of two more readings
+                VolumeU = q < 4 ? Math.Abs(value) * relativeVolume : 0, // N, and so every volume, scales with V
+            }
+            : null;
+        return new PouchSummary(pouch.Id, pouch.Sample, metrics, At(0), At(1), At(2), At(3), At(4));
+    }
+
+    /// <summary>Standard uncertainty of each number from shifting the readings by ± a limit (rectangular) or a standard uncertainty.</summary>
+    private static double[] Part(
+        PouchSpec pouch, ExperimentInputs inputs, PressureReading[] readings, ReportOptions options, double?[] nominal,
+        Func<PressureReading, int, double, PressureReading> shift, bool rectangular = true)
+    {
+        double?[] plus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, +1)), options);
+        double?[] minus = Recompute(pouch, inputs, readings.Select((r, i) => shift(r, i, -1)), options);
+        return [.. nominal.Select((value, q) => Math.Abs(HalfChange(value, plus[q], minus[q])) * (rectangular ? RectangularToStandard : 1))];
     }
 
     private static PouchMetrics? Measure(IEnumerable<GasPoint> points, ReportOptions options) =>

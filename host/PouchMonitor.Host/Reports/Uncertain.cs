@@ -12,6 +12,15 @@ internal sealed record Uncertain(double Value, double AbsolutePressureU, double 
     /// <summary>The sensor's accuracy, all parts combined in quadrature.</summary>
     public double SensorU => Math.Sqrt((AbsolutePressureU * AbsolutePressureU) + (RelativePressureU * RelativePressureU) + (TemperatureU * TemperatureU));
 
-    /// <summary>Sensor and noise combined in quadrature.</summary>
-    public double TotalU => Math.Sqrt((SensorU * SensorU) + (NoiseU * NoiseU));
+    /// <summary>From the sensor-to-gas temperature difference (gasTemperatureUncertaintyK).</summary>
+    public double GasTemperatureU { get; init; }
+
+    /// <summary>From the events: each removal ΔN carries the noise of its before and after values.</summary>
+    public double EventsU { get; init; }
+
+    /// <summary>From the vessel's gas volume uncertainty.</summary>
+    public double VolumeU { get; init; }
+
+    /// <summary>All parts combined in quadrature.</summary>
+    public double TotalU => Math.Sqrt((SensorU * SensorU) + (NoiseU * NoiseU) + (GasTemperatureU * GasTemperatureU) + (EventsU * EventsU) + (VolumeU * VolumeU));
 }

@@ -22,6 +22,19 @@ public class ConvertCommandTests
     }
 
     [Fact]
+    public async Task Convert_VesselPastTheSensorsRange_WarnsAndExitsZero()
+    {
+        using var workspace = new Workspace();
+        string e(string f) => Workspace.Example("example-headspace", f);
+
+        var (exitCode, stderr) = await Pouchmon("convert", "--experiment", e("experiment.json"), "--readings", e("readings.csv"), "--out", workspace.Path("gas.csv"));
+
+        // A1: 1.12 g · 10.2 mL g⁻¹ in a 40 mL headspace reaches 101.3 + 34.2 kPa at 50 °C
+        Assert.Equal(0, exitCode);
+        Assert.Contains("pouchmon convert: warning: pouch A1: 10.2 mL g⁻¹ slurry (mL at 0 °C, 101.325 kPa) in its 40 mL vessel would reach 135.6 kPa", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Convert_MissingReadings_ExitsTwoWithOneLine()
     {
         using var workspace = new Workspace();
