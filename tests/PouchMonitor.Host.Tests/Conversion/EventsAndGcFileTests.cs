@@ -64,7 +64,8 @@ public class EventsAndGcFileTests
 
         var summary = Converter.Run(request);
 
-        var warning = Assert.Single(summary.Warnings);
+        // The example's vessels also draw the set-up range warning (docs/measurement-model.md); only the events' count here.
+        var warning = Assert.Single(summary.Warnings, w => w.StartsWith(request.EventsPath!, StringComparison.Ordinal));
         Assert.Equal(
             $"{request.EventsPath}: pouch A1: vent at 2025-01-06T22:15:00Z is outside its readings (2026-01-05T10:00:00Z – 2026-01-08T10:00:00Z)",
             warning);
@@ -76,7 +77,7 @@ public class EventsAndGcFileTests
         using var workspace = new Workspace();
         var request = ExampleConversionTests.Request("example-headspace", workspace.Path("gas.csv"));
 
-        Assert.Empty(Converter.Run(request).Warnings);
+        Assert.DoesNotContain(Converter.Run(request).Warnings, w => w.Contains("events.csv", StringComparison.Ordinal));
     }
 
     [Fact]
