@@ -17,6 +17,7 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("--Mqtt:Devices:Bad_Id=secret", "Mqtt:Devices")]
     [InlineData("--Mqtt:BindAddress=localhost", "Mqtt:BindAddress")]
     [InlineData("--Mqtt:CaCertificatePath=/nonexistent/ca.pem", "Mqtt:CaCertificatePath")]
+    [InlineData("--Mqtt:DeviceSet:0=dev-a", "Mqtt:DeviceSet")]
     [InlineData("--Influx:Url=http://127.0.0.1:8086", "Influx:Org")]
     [InlineData("--Influx:Url=http://127.0.0.1:8086", "Influx:Token")]
     [InlineData("--Experiments:Files:0=/nonexistent/experiment.json", "/nonexistent/experiment.json")]
