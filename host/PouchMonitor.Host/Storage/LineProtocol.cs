@@ -6,7 +6,8 @@ namespace PouchMonitor.Host.Storage;
 
 /// <summary>
 /// InfluxDB line protocol of the mirrored measurements, millisecond precision. A series plus a timestamp
-/// identifies a point, so writing the same point again overwrites it.
+/// identifies a point, so writing the same point again overwrites it. No tag or field names the host that wrote it,
+/// so hot-standby hosts mirroring the same readings write the same points (docs/scale.md).
 /// </summary>
 public static class LineProtocol
 {
