@@ -40,6 +40,16 @@ public static class LineProtocol
         Optional(Point("pouch_alert", tags, time).Tag("kind", kind).Field("open", open ? 1L : 0L), "value", value)
             .ToLineProtocol();
 
+    /// <summary>
+    /// <paramref name="line"/> with a <c>site</c> tag after its measurement; unchanged for an empty site.
+    /// The site is a validated <see cref="InfluxOptions.Site"/>, so it needs no escaping.
+    /// </summary>
+    public static string WithSite(string line, string site)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return site.Length == 0 ? line : line.Insert(line.IndexOfAny([',', ' ']), ",site=" + site);
+    }
+
     private static PointData Point(string measurement, SeriesTags tags, DateTimeOffset time) =>
         PointData.Measurement(measurement)
             .Tag("experiment", tags.Experiment)
