@@ -28,8 +28,10 @@ public sealed class MqttOptions : IValidatableObject
     [Required]
     public string ClientId { get; set; } = "pouchmon-host";
 
-    /// <summary>MQTT 5 shared-subscription group, so several hosts split the load; empty for none.</summary>
-    public string? SharedGroup { get; set; }
+    /// <summary>
+    /// The devices this host takes from the external broker (partitioned hosts each take their own set); empty for every device.
+    /// </summary>
+    public List<string> DeviceSet { get; set; } = [];
 
     /// <summary>Address the embedded broker listens on.</summary>
     [Required]
@@ -67,6 +69,11 @@ public sealed class MqttOptions : IValidatableObject
             yield return new ValidationResult($"'{CaCertificatePath}' does not exist", [nameof(CaCertificatePath)]);
         }
 
+        foreach (var result in ValidateDeviceSet())
+        {
+            yield return result;
+        }
+
         foreach (var deviceId in Devices.Keys.Where(id => !DeviceId.IsValid(id)))
         {
             yield return new ValidationResult($"device id '{deviceId}' is not a valid topic level", [nameof(Devices)]);
@@ -75,6 +82,23 @@ public sealed class MqttOptions : IValidatableObject
         foreach (var deviceId in Devices.Keys.Where(id => id == EmbeddedBroker.HostUserName || id == ClientId))
         {
             yield return new ValidationResult($"device id '{deviceId}' is the host's own login or client id", [nameof(Devices)]);
+        }
+    }
+
+    /// <summary>True when <paramref name="deviceId"/> is one of this host's devices.</summary>
+    public bool Takes(string deviceId) => DeviceSet.Count == 0 || DeviceSet.Contains(deviceId, StringComparer.Ordinal);
+
+    private IEnumerable<ValidationResult> ValidateDeviceSet()
+    {
+        if (DeviceSet.Count > 0 && IsEmbedded)
+        {
+            // Devices log in to the embedded broker of the one host they are configured for: there is nothing to split.
+            yield return new ValidationResult("needs an external broker (Mqtt:Broker)", [nameof(DeviceSet)]);
+        }
+
+        foreach (var deviceId in DeviceSet.Where(id => !DeviceId.IsValid(id)))
+        {
+            yield return new ValidationResult($"device id '{deviceId}' is not a valid topic level", [nameof(DeviceSet)]);
         }
     }
 }

@@ -126,20 +126,32 @@ public sealed partial class ReadingSubscriber(
 
     private async Task SubscribeAsync(CancellationToken cancellationToken)
     {
-        var subscribe = new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(Filter(Topics.AllReadings), MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter(Filter(Topics.AllStatus), MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter(Filter(Topics.AllConfig), MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        var granted = await _client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
+        var subscribe = new MqttClientSubscribeOptionsBuilder();
+        foreach (var topic in SubscribedTopics())
+        {
+            subscribe.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        var granted = await _client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
         if (granted.Items.FirstOrDefault(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2) is { } refused)
         {
             throw new InvalidOperationException($"the broker refused the subscription to {refused.TopicFilter.Topic}: {refused.ResultCode}");
         }
+
+        if (_options.DeviceSet.Count > 0)
+        {
+            // A session kept from a run without a device set still holds the wildcard filters.
+            await _client.UnsubscribeAsync(
+                new MqttClientUnsubscribeOptionsBuilder()
+                    .WithTopicFilter(Topics.AllReadings).WithTopicFilter(Topics.AllStatus).WithTopicFilter(Topics.AllConfig).Build(),
+                cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    private string Filter(string topicFilter) =>
-        string.IsNullOrEmpty(_options.SharedGroup) ? topicFilter : $"$share/{_options.SharedGroup}/{topicFilter}";
+    private IEnumerable<string> SubscribedTopics() =>
+        _options.DeviceSet.Count == 0
+            ? [Topics.AllReadings, Topics.AllStatus, Topics.AllConfig]
+            : _options.DeviceSet.SelectMany(id => new[] { Topics.Readings(id), Topics.Status(id), Topics.Config(id) });
 
     private MqttClientOptions BuildClientOptions()
     {
@@ -183,8 +195,15 @@ public sealed partial class ReadingSubscriber(
 
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
-        e.AutoAcknowledge = false;
         var topic = e.ApplicationMessage.Topic;
+        if (Topics.TryParseDeviceTopic(topic, out var deviceId, out _) && !_options.Takes(deviceId))
+        {
+            // Left in this host's session by an earlier device set: another host takes it; acknowledged, not stored.
+            LogNotInDeviceSet(topic);
+            return Task.CompletedTask;
+        }
+
+        e.AutoAcknowledge = false;
         Task stored;
         try
         {
@@ -246,6 +265,9 @@ public sealed partial class ReadingSubscriber(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Acknowledging a stored message on {Topic} failed; it is delivered again: {Reason}")]
     private partial void LogAckFailed(string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring a message on {Topic}: its device is not in Mqtt:DeviceSet")]
+    private partial void LogNotInDeviceSet(string topic);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a message on {Topic} failed; disconnecting so it is delivered again: {Reason}")]
     private partial void LogStoreFailed(string topic, string reason);

@@ -91,7 +91,7 @@ public sealed partial class InfluxMirror(
 
         try
         {
-            await writeApi.WriteRecordsAsync([.. batch.Select(l => l.Line)], WritePrecision.Ms, _options.Bucket, _options.Org, cancellationToken)
+            await writeApi.WriteRecordsAsync([.. batch.Select(l => LineProtocol.WithSite(l.Line, _options.Site))], WritePrecision.Ms, _options.Bucket, _options.Org, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (HttpException ex) when (ex.Status is 400 or 422)

@@ -20,6 +20,15 @@ public sealed class InfluxOptions : IValidatableObject
     /// <summary>API token.</summary>
     public string Token { get; set; } = "";
 
+    /// <summary>Longest <see cref="Site"/>.</summary>
+    public const int MaxSiteLength = 64;
+
+    /// <summary>
+    /// The <c>site</c> tag of every mirrored point, so hosts of several sites share one bucket; no tag when empty.
+    /// Letters, digits, '.', '-' and '_' only, so it needs no escaping in line protocol or in a dashboard's query.
+    /// </summary>
+    public string Site { get; set; } = "";
+
     /// <summary>Lines per write request.</summary>
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 5000;
@@ -36,6 +45,12 @@ public sealed class InfluxOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Site.Length > MaxSiteLength || !Site.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+        {
+            yield return new ValidationResult(
+                $"'{Site}' is not a site tag value: letters, digits, '.', '-' and '_' only, at most {MaxSiteLength}", [nameof(Site)]);
+        }
+
         if (!IsEnabled)
         {
             yield break;

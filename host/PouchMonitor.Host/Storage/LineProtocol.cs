@@ -6,7 +6,8 @@ namespace PouchMonitor.Host.Storage;
 
 /// <summary>
 /// InfluxDB line protocol of the mirrored measurements, millisecond precision. A series plus a timestamp
-/// identifies a point, so writing the same point again overwrites it.
+/// identifies a point, so writing the same point again overwrites it. No tag or field names the host that wrote it,
+/// so hot-standby hosts mirroring the same readings write the same points (docs/scale.md).
 /// </summary>
 public static class LineProtocol
 {
@@ -38,6 +39,16 @@ public static class LineProtocol
     public static string Alert(SeriesTags tags, string kind, DateTimeOffset time, bool open, double? value) =>
         Optional(Point("pouch_alert", tags, time).Tag("kind", kind).Field("open", open ? 1L : 0L), "value", value)
             .ToLineProtocol();
+
+    /// <summary>
+    /// <paramref name="line"/> with a <c>site</c> tag after its measurement; unchanged for an empty site.
+    /// The site is a validated <see cref="InfluxOptions.Site"/>, so it needs no escaping.
+    /// </summary>
+    public static string WithSite(string line, string site)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return site.Length == 0 ? line : line.Insert(line.IndexOfAny([',', ' ']), ",site=" + site);
+    }
 
     private static PointData Point(string measurement, SeriesTags tags, DateTimeOffset time) =>
         PointData.Measurement(measurement)

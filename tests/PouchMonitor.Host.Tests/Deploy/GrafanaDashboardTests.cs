@@ -32,6 +32,15 @@ public partial class GrafanaDashboardTests
     }
 
     [Fact]
+    public void Dashboard_EveryQueryButTheSiteVariable_FiltersOnTheSelectedSites()
+    {
+        var queries = Queries(Dashboard()).Where(q => q.Contains("bucket:", StringComparison.Ordinal)).ToList();
+
+        var siteVariable = Assert.Single(queries, q => q.Contains("tag: \"site\"", StringComparison.Ordinal));
+        Assert.All(queries.Where(q => q != siteVariable), q => Assert.Contains("contains(value: r.site, set: ${site:json})", q, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Dashboard_EveryPanel_UsesTheProvisionedDataSource()
     {
         string uid = File.ReadAllLines(RepositoryPath.Of("deploy/grafana/provisioning/datasources/pouchmon-influxdb.yaml"))

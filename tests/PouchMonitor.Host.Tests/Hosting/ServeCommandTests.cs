@@ -18,8 +18,10 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("--Mqtt:BindAddress=localhost", "Mqtt:BindAddress")]
     [InlineData("--Mqtt:Devices:pouchmon-host=secret", "Mqtt:Devices: device id 'pouchmon-host' is the host's own login")]
     [InlineData("--Mqtt:CaCertificatePath=/nonexistent/ca.pem", "Mqtt:CaCertificatePath")]
+    [InlineData("--Mqtt:DeviceSet:0=dev-a", "Mqtt:DeviceSet")]
     [InlineData("--Influx:Url=http://127.0.0.1:8086", "Influx:Org")]
     [InlineData("--Influx:Url=http://127.0.0.1:8086", "Influx:Token")]
+    [InlineData("--Influx:Site=north wing", "Influx:Site")]
     [InlineData("--Experiments:Files:0=/nonexistent/experiment.json", "/nonexistent/experiment.json")]
     public async Task RunAsync_BadSetting_PrintsOneLineNamingItAndExits2(string setting, string named)
     {

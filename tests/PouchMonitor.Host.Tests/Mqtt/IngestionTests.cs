@@ -143,44 +143,6 @@ public sealed class IngestionTests : IDisposable
     }
 
     [Fact]
-    public async Task Publish_TwoHostsInOneSharedGroup_SplitTheReadingsWithoutOverlap()
-    {
-        await using var broker = await TestBroker.StartAsync(TestBroker.Mosquitto);
-        using var otherFolder = new TempFolder();
-        var hosts = new List<ServeHost>();
-        foreach (var (folder, clientId) in new[] { (_folder.Path, "host-1"), (otherFolder.Path, "host-2") })
-        {
-            var settings = broker.HostSettings.ToDictionary();
-            settings["Storage:DataFolder"] = folder;
-            settings["Mqtt:ClientId"] = clientId;
-            settings["Mqtt:SharedGroup"] = "pouchmon";
-            hosts.Add(await StartAndWaitConnectedAsync(settings));
-        }
-
-        try
-        {
-            await using var device = await TestDevice.ConnectAsync(broker, "dev-a");
-            for (var i = 0u; i < 20; i++)
-            {
-                await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, i * 10, 10, Start));
-            }
-
-            var stores = hosts.Select(h => h.Get<ReadingStore>()).ToList();
-            await Eventually.WaitAsync(() => stores.Sum(s => s.Count()) >= 200, "all 200 readings are stored by one host or the other");
-            var sequences = stores.Select(s => s.ForSensor("dev-a", 0).Select(r => r.Sequence).ToList()).ToList();
-            Assert.All(sequences, Assert.NotEmpty);
-            Assert.Equal(Enumerable.Range(0, 200).Select(i => (uint)i), sequences.SelectMany(s => s).Order());
-        }
-        finally
-        {
-            foreach (var host in hosts)
-            {
-                await host.DisposeAsync();
-            }
-        }
-    }
-
-    [Fact]
     public async Task Publish_BurstFarAboveMqttNetDefaultQueue_EmbeddedBrokerDropsNothing()
     {
         const int Batches = 3000;
