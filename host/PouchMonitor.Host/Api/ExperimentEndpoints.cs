@@ -72,7 +72,7 @@ public static class ExperimentEndpoints
     private static Results<NoContent, ProblemHttpResult> Tare(string experiment, string pouch, TareRequest? body, ExperimentCatalog catalog,
         ExperimentDataStore data, GasPipeline pipeline, LiveFeed live, TimeProvider timeProvider, ClaimsPrincipal user)
     {
-        if (Find(catalog, experiment, pouch) is ProblemHttpResult problem)
+        if (Writable(catalog, experiment, pouch) is ProblemHttpResult problem)
         {
             return problem;
         }
@@ -90,7 +90,7 @@ public static class ExperimentEndpoints
     private static Results<Created, ProblemHttpResult> AddEvent(string experiment, string pouch, EventRequest body, ExperimentCatalog catalog,
         ExperimentDataStore data, GasPipeline pipeline, LiveFeed live, TimeProvider timeProvider, ClaimsPrincipal user)
     {
-        if ((Find(catalog, experiment, pouch) ?? EventError(body)) is { } problem)
+        if ((Writable(catalog, experiment, pouch) ?? EventError(body)) is { } problem)
         {
             return problem;
         }
@@ -123,11 +123,12 @@ public static class ExperimentEndpoints
     private static Results<Ok<GcImport>, ProblemHttpResult> ImportGcJson(string experiment, GcResultRequest[] body, bool? replace, ExperimentCatalog catalog,
         ExperimentDataStore data, GasPipeline pipeline, LiveFeed live, ClaimsPrincipal user)
     {
-        if (catalog.Find(experiment) is not { } found)
+        if (Writable(catalog, experiment) is { } problem)
         {
-            return NotFound($"experiment '{experiment}'");
+            return problem;
         }
 
+        var found = catalog.Find(experiment)!;
         var results = new List<(string Pouch, GcResult Result)>();
         for (var i = 0; i < body.Length; i++)
         {
@@ -151,11 +152,28 @@ public static class ExperimentEndpoints
     private static async Task<Results<Ok<GcImport>, ProblemHttpResult>> ImportGcCsv(string experiment, IFormFile file, bool? replace, ExperimentCatalog catalog,
         ExperimentDataStore data, GasPipeline pipeline, LiveFeed live, ClaimsPrincipal user)
     {
-        if (catalog.Find(experiment) is not { } found)
+        if (Writable(catalog, experiment) is { } problem)
         {
-            return NotFound($"experiment '{experiment}'");
+            return problem;
         }
 
+        var (rows, fileProblem) = await ReadGcCsvAsync(file, catalog.Find(experiment)!).ConfigureAwait(false);
+        if (fileProblem is not null)
+        {
+            return fileProblem;
+        }
+
+        if (rows.FirstOrDefault(r => GcRowError(r) is not null) is { } bad)
+        {
+            return Invalid(file.FileName, $"line {bad.Line}: {GcRowError(bad)}");
+        }
+
+        return Import(experiment, [.. rows.Select(r => (r.Pouch!, r.Result!))], replace == true, catalog, data, pipeline, live, UserName(user));
+    }
+
+    /// <summary>Every row of an uploaded gc.csv, parsed by the reader <c>convert</c> uses; or the problem when the file is unusable.</summary>
+    internal static async Task<(IReadOnlyList<GcCsvRow> Rows, ProblemHttpResult? Problem)> ReadGcCsvAsync(IFormFile file, Experiment experiment)
+    {
         var path = Path.GetTempFileName();
         try
         {
@@ -164,26 +182,21 @@ public static class ExperimentEndpoints
                 await file.CopyToAsync(stream).ConfigureAwait(false);
             }
 
-            var (results, _) = GcCsvReader.Read(path, found.Pouches.Select(p => p.Spec.Id).ToHashSet());
-            var flat = results.SelectMany(kv => kv.Value.Select(r => (kv.Key, r))).ToList();
-            var errors = flat.Select(r => (LabInput.TimeError(r.r.Time) is { } t ? "time: " + t : LabInput.GcError(r.r.H2Percent, r.r.OtherPercents)) is { } e
-                ? $"{r.Key} at {r.r.Time:O}: {e}" : null);
-            if (errors.FirstOrDefault(e => e is not null) is { } error)
-            {
-                return Invalid(file.FileName, error);
-            }
-
-            return Import(experiment, flat, replace == true, catalog, data, pipeline, live, UserName(user));
+            return (GcCsvReader.Rows(path, experiment.Pouches.Select(p => p.Spec.Id).ToHashSet()).Rows, null);
         }
         catch (InputFileException e)
         {
-            return Invalid(file.FileName, e.Message.Replace(path, file.FileName, StringComparison.Ordinal));
+            return ([], Invalid(file.FileName, e.Message.Replace(path + ": ", "", StringComparison.Ordinal).Replace(path, file.FileName, StringComparison.Ordinal)));
         }
         finally
         {
             File.Delete(path);
         }
     }
+
+    /// <summary>Why a gc.csv row would be refused (the reader's and the API's rules), or null.</summary>
+    internal static string? GcRowError(GcCsvRow row) =>
+        row.Error ?? (LabInput.TimeError(row.Result!.Time) is { } t ? "time: " + t : LabInput.GcError(row.Result.H2Percent, row.Result.OtherPercents));
 
     // All results or none; a result at a time already stored is replaced only when the request says so.
     private static Results<Ok<GcImport>, ProblemHttpResult> Import(string experiment, List<(string Pouch, GcResult Result)> results, bool replace,
@@ -218,6 +231,17 @@ public static class ExperimentEndpoints
         catalog.Find(experiment) is not { } found ? NotFound($"experiment '{experiment}'")
         : found.FindPouch(pouch) is null ? NotFound($"pouch '{pouch}' of experiment '{experiment}'")
         : null;
+
+    /// <summary>
+    /// Null when the lab may enter data for the experiment (and the pouch, when named); else 404, or 409 for an archived
+    /// experiment, which is read-only.
+    /// </summary>
+    internal static ProblemHttpResult? Writable(ExperimentCatalog catalog, string experiment, string? pouch = null) =>
+        (pouch is null ? catalog.Find(experiment) is null ? NotFound($"experiment '{experiment}'") : null : Find(catalog, experiment, pouch))
+        ?? (catalog.Stored(experiment)?.State == ExperimentState.Archived
+            ? TypedResults.Problem($"Experiment '{experiment}' is archived: its lab entries are read-only.", statusCode: StatusCodes.Status409Conflict,
+                title: "Not possible now")
+            : null);
 
     internal static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem($"There is no {what}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");

@@ -23,6 +23,32 @@ public static class LabEntryEndpoints
         api.MapDelete("/pouches/{pouch}/events/{id:long}", DeleteEvent);
         api.MapDelete("/pouches/{pouch}/gc", DeleteGcResult);
         api.MapDelete("/pouches/{pouch}/tare", DeleteTare);
+        api.MapPost("/gc.csv/preview", PreviewGcCsv).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+    }
+
+    // The same reader and checks as the import, storing nothing: each row accepted, rejected (with the reason) or
+    // already stored at that time (the import then answers 409 unless it replaces).
+    private static async Task<Results<Ok<GcPreview>, ProblemHttpResult>> PreviewGcCsv(string experiment, IFormFile file, ExperimentCatalog catalog,
+        ExperimentDataStore data)
+    {
+        if (ExperimentEndpoints.Writable(catalog, experiment) is { } problem)
+        {
+            return problem;
+        }
+
+        var (rows, fileProblem) = await ExperimentEndpoints.ReadGcCsvAsync(file, catalog.Find(experiment)!).ConfigureAwait(false);
+        if (fileProblem is not null)
+        {
+            return fileProblem;
+        }
+
+        var stored = rows.Where(r => r.Pouch is not null).Select(r => r.Pouch!).Distinct()
+            .ToDictionary(p => p, p => data.GcResults(new PouchKey(experiment, p)).Select(r => r.Time).ToHashSet());
+        return TypedResults.Ok(new GcPreview([.. rows.Select(r => ExperimentEndpoints.GcRowError(r) is { } error
+            ? new GcPreview.Row(r.Line, "rejected", error, r.Pouch, r.Result)
+            : stored[r.Pouch!].Contains(r.Result!.Time)
+                ? new GcPreview.Row(r.Line, "exists", $"a GC result of {r.Pouch} at {r.Result.Time:O} is stored: the import replaces it only when asked", r.Pouch, r.Result)
+                : new GcPreview.Row(r.Line, "accepted", null, r.Pouch, r.Result))]));
     }
 
     private static Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult> Journal(string experiment, ExperimentCatalog catalog, AuditTrail audit) =>
@@ -42,7 +68,7 @@ public static class LabEntryEndpoints
     private static Results<NoContent, ProblemHttpResult> ReplaceEvent(string experiment, string pouch, long id, EventRequest body, ExperimentCatalog catalog,
         ExperimentDataStore data, GasPipeline pipeline, LiveFeed live, ClaimsPrincipal user)
     {
-        if ((ExperimentEndpoints.Find(catalog, experiment, pouch) ?? ExperimentEndpoints.EventError(body)) is { } problem)
+        if ((ExperimentEndpoints.Writable(catalog, experiment, pouch) ?? ExperimentEndpoints.EventError(body)) is { } problem)
         {
             return problem;
         }
@@ -80,7 +106,7 @@ public static class LabEntryEndpoints
     private static Results<NoContent, ProblemHttpResult> Delete(ExperimentCatalog catalog, string experiment, string pouch, string what,
         GasPipeline pipeline, LiveFeed live, Func<PouchKey, bool> delete)
     {
-        if (ExperimentEndpoints.Find(catalog, experiment, pouch) is { } problem)
+        if (ExperimentEndpoints.Writable(catalog, experiment, pouch) is { } problem)
         {
             return problem;
         }

@@ -11,7 +11,30 @@ internal static class GcCsvReader
     /// <exception cref="InputFileException">Missing or unreadable file, or a bad row (named by line and column).</exception>
     public static (Dictionary<string, List<GcResult>> Results, IReadOnlyList<string> OtherGases) Read(string path, ISet<string> pouchIds)
     {
+        var (rows, otherGases) = Rows(path, pouchIds);
         var results = new Dictionary<string, List<GcResult>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row.Error is { } error)
+            {
+                throw new InputFileException($"{path}: line {row.Line}: {error}");
+            }
+
+            Collections.GetOrAdd(results, row.Pouch!).Add(row.Result!);
+        }
+
+        return (results, otherGases);
+    }
+
+    /// <summary>
+    /// Every data row of the file, each parsed or with the reason it is unusable (the same rules as <see cref="Read"/>),
+    /// and the other gas columns in file order.
+    /// </summary>
+    /// <exception cref="InputFileException">Missing or unreadable file, or a required column missing.</exception>
+    public static (IReadOnlyList<GcCsvRow> Rows, IReadOnlyList<string> OtherGases) Rows(string path, ISet<string> pouchIds)
+    {
+        var rows = new List<GcCsvRow>();
+        var seen = new HashSet<(string, DateTimeOffset)>();
         using var reader = CsvInput.Open(path);
         int time = CsvInput.RequiredColumn(reader, path, "time");
         int pouch = CsvInput.RequiredColumn(reader, path, "pouch");
@@ -22,54 +45,58 @@ internal static class GcCsvReader
             .ToList();
         while (reader.Read())
         {
-            string where = $"{path}: line {reader.LineNumber}";
-            var (at, id) = CsvInput.TimeAndPouch(reader, time, pouch, pouchIds, where);
-
-            var list = Collections.GetOrAdd(results, id);
-            if (list.Any(r => r.Time == at))
+            long line = reader.LineNumber;
+            try
             {
-                throw new InputFileException($"{where}: pouch {id} already has a GC result at {IsoTime.Format(at)}");
-            }
-
-            double h2Percent = Percent(CsvInput.Span(reader, h2), "h2_percent", where)
-                ?? throw new InputFileException($"{where}: h2_percent: missing");
-            var otherPercents = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var (name, index) in others)
-            {
-                if (Percent(CsvInput.Span(reader, index), name, where) is { } percent)
+                var (at, id) = CsvInput.TimeAndPouch(reader, time, pouch, pouchIds, "");
+                if (!seen.Add((id, at)))
                 {
-                    otherPercents[name] = percent;
+                    throw new InputFileException($"pouch {id} already has a GC result at {IsoTime.Format(at)}");
                 }
-            }
 
-            CheckTotal(h2Percent, otherPercents, where);
-            list.Add(new GcResult(at, h2Percent, otherPercents));
+                double h2Percent = Percent(CsvInput.Span(reader, h2), "h2_percent") ?? throw new InputFileException("h2_percent: missing");
+                var otherPercents = new Dictionary<string, double>(StringComparer.Ordinal);
+                foreach (var (name, index) in others)
+                {
+                    if (Percent(CsvInput.Span(reader, index), name) is { } percent)
+                    {
+                        otherPercents[name] = percent;
+                    }
+                }
+
+                CheckTotal(h2Percent, otherPercents);
+                rows.Add(new GcCsvRow(line, id, new GcResult(at, h2Percent, otherPercents), null));
+            }
+            catch (InputFileException e)
+            {
+                rows.Add(new GcCsvRow(line, null, null, e.Message.TrimStart(':', ' ')));
+            }
         }
 
-        return (results, others.Select(c => c.name).ToList());
+        return (rows, others.Select(c => c.name).ToList());
     }
 
     // Rounded GC percents may add up to a little over 100; more than this is a wrong column or unit.
     private const double TotalToleranceP = 0.5;
 
-    private static void CheckTotal(double h2Percent, Dictionary<string, double> otherPercents, string where)
+    private static void CheckTotal(double h2Percent, Dictionary<string, double> otherPercents)
     {
         double total = h2Percent + otherPercents.Values.Sum();
         if (total > 100 + TotalToleranceP)
         {
             throw new InputFileException(string.Create(
-                CultureInfo.InvariantCulture, $"{where}: h2_percent and the other *_percent columns add up to {total:0.###} %, more than 100 %"));
+                CultureInfo.InvariantCulture, $"h2_percent and the other *_percent columns add up to {total:0.###} %, more than 100 %"));
         }
 
         // 0.72 for 72 %: every value at most 1 is a row of fractions, not of percents.
         if (h2Percent is > 0 and <= 1 && otherPercents.Values.All(p => p <= 1))
         {
             throw new InputFileException(string.Create(
-                CultureInfo.InvariantCulture, $"{where}: h2_percent: {h2Percent} looks like a fraction; gc.csv takes percent (write {h2Percent * 100:0.###} for {h2Percent * 100:0.###} %)"));
+                CultureInfo.InvariantCulture, $"h2_percent: {h2Percent} looks like a fraction; gc.csv takes percent (write {h2Percent * 100:0.###} for {h2Percent * 100:0.###} %)"));
         }
     }
 
-    private static double? Percent(ReadOnlySpan<byte> utf8, string column, string where)
+    private static double? Percent(ReadOnlySpan<byte> utf8, string column)
     {
         if (utf8.IsEmpty)
         {
@@ -78,9 +105,9 @@ internal static class GcCsvReader
 
         if (!CsvInput.TryNumber(utf8, column, out double value, out string? error))
         {
-            throw new InputFileException($"{where}: {error}");
+            throw new InputFileException(error!);
         }
 
-        return value is >= 0 and <= 100 ? value : throw new InputFileException($"{where}: {column}: {CsvInput.Shown(utf8)} is outside 0 – 100 %");
+        return value is >= 0 and <= 100 ? value : throw new InputFileException($"{column}: {CsvInput.Shown(utf8)} is outside 0 – 100 %");
     }
 }

@@ -142,8 +142,10 @@ public sealed class GasPipeline(
             return;
         }
 
+        // A stopped experiment ends at its stop: the sensor's later readings may already feed another experiment.
+        var stoppedAt = catalog.Stored(experiment.Name)?.StoppedAt ?? DateTimeOffset.MaxValue;
         var points = new List<GasPoint>();
-        foreach (var reading in ReadingStore.ForSensor(session, source.Device, source.Sensor).Where(r => r.Fault is null))
+        foreach (var reading in ReadingStore.ForSensor(session, source.Device, source.Sensor).Where(r => r.Fault is null && r.Time <= stoppedAt))
         {
             state.Calculator.Add(ToPressureReading(reading), points);
             state.LastTime = reading.Time;

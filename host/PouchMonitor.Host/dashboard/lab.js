@@ -40,5 +40,5 @@ window.lab = (() => {
     return { ok: response.ok, status: response.status, data };
   }
 
-  return { $, text, utc, fmt, start, canWrite, getJson, send };
+  return { $, text, utc, fmt, start, canWrite, getJson, send, me: () => me };
 })();

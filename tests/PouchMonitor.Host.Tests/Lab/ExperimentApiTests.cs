@@ -132,6 +132,68 @@ public sealed class ExperimentApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LabEntries_ArchivedExperiment_AreConflictProblemsAndStoreNothing()
+    {
+        await CreateAndStartAsync("e1", 1.0);
+        using var stopped = await PostAsync("/api/experiments/e1/stop", "");
+        using var archived = await PostAsync("/api/experiments/e1/archive", "");
+        Assert.Equal(HttpStatusCode.OK, archived.StatusCode);
+
+        using var vent = await PostAsync("/api/experiments/e1/pouches/P1/events", """{"kind":"vent"}""");
+        using var gc = await PostAsync("/api/experiments/e1/gc", """[{"time":"2026-01-06T22:15:00Z","pouch":"P1","h2Percent":30}]""");
+        using var tare = await PostAsync("/api/experiments/e1/pouches/P1/tare", "{}");
+        using var preview = await _operator.PostAsync(new Uri("/api/experiments/e1/gc.csv/preview", UriKind.Relative), GcCsv("time,pouch,h2_percent\n"), Cancel);
+
+        foreach (var response in new[] { vent, gc, tare, preview })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Contains("archived", (await JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        var key = new PouchKey("e1", "P1");
+        Assert.Empty(_host.Get<ExperimentDataStore>().StoredEvents(key));
+        Assert.Empty(_host.Get<ExperimentDataStore>().GcResults(key));
+    }
+
+    [Fact]
+    public async Task LabEntry_StoppedExperiment_RecomputeCountsNoReadingAfterTheStop()
+    {
+        await CreateAndStartAsync("e1", 1.0);
+        FeedAfterStart();
+        using var stopped = await PostAsync("/api/experiments/e1/stop", "");
+        var points = Gas("e1").Count;
+        Feed(DateTimeOffset.UtcNow.AddSeconds(3), 103_000);
+
+        using var vent = await PostAsync("/api/experiments/e1/pouches/P1/events", """{"kind":"vent"}""");
+
+        Assert.Equal(HttpStatusCode.Created, vent.StatusCode);
+        Assert.Equal(points, Gas("e1").Count);
+    }
+
+    [Fact]
+    public async Task PreviewGcCsv_MixedRows_ListsEachRowsVerdictAndStoresNothing()
+    {
+        await CreateAndStartAsync("e1", 1.0);
+        using var stored = await PostAsync("/api/experiments/e1/gc", """[{"time":"2026-01-06T10:00:00Z","pouch":"P1","h2Percent":30}]""");
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        const string Csv = "time,pouch,h2_percent,n2_percent\n2026-01-06T22:15:00Z,P1,72.4,1\n2026-01-06T23:00:00Z,P9,5,\n"
+            + "2026-01-07T01:00:00Z,P1,80,30\n2026-01-06T10:00:00Z,P1,31,\n2026-01-07T02:00:00Z,P1,,\n";
+
+        using var preview = await _operator.PostAsync(new Uri("/api/experiments/e1/gc.csv/preview", UriKind.Relative), GcCsv(Csv), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var rows = (await JsonAsync(preview)).GetProperty("rows").EnumerateArray()
+            .Select(r => $"{r.GetProperty("line").GetInt32()} {r.GetProperty("status").GetString()} {r.GetProperty("reason").GetString()}").ToList();
+        Assert.Equal(5, rows.Count);
+        Assert.Equal("2 accepted ", rows[0]);
+        Assert.StartsWith("3 rejected pouch: 'P9' is not in the experiment", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("4 rejected h2Percent and otherPercents add up to 110 %", rows[2], StringComparison.Ordinal);
+        Assert.StartsWith("5 exists a GC result of P1 at 2026-01-06T10:00:00", rows[3], StringComparison.Ordinal);
+        Assert.Equal("6 rejected h2_percent: missing", rows[4]);
+        Assert.Single(_host.Get<ExperimentDataStore>().GcResults(new PouchKey("e1", "P1")));
+    }
+
+    [Fact]
     public async Task Export_StartedExperiment_IsAnExperimentFileWithTheTareAsBaseline()
     {
         var view = await CreateAndStartAsync("e1", 1.0);
@@ -237,6 +299,9 @@ public sealed class ExperimentApiTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PutAsync(string path, string body) =>
         await _operator.PutAsync(new Uri(path, UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), Cancel);
+
+    private static MultipartFormDataContent GcCsv(string csv) =>
+        new() { { new StringContent(csv, Encoding.UTF8, "text/csv"), "file", "gc.csv" } };
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);

@@ -5,6 +5,7 @@ using PouchMonitor.Contracts;
 using PouchMonitor.Host.Auth;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
+using PouchMonitor.Host.Storage;
 using PouchMonitor.Host.Tests.Dashboard;
 
 namespace PouchMonitor.Host.Tests.Lab;
@@ -129,6 +130,86 @@ public sealed class LabBrowserTests : IAsyncLifetime
         Assert.True(await page.Locator("#save").IsDisabledAsync());
         Assert.Equal("1.1", await page.Locator("#pouches tr.pouch [data-key=slurryMassG]").InputValueAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "experiment-archived.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task LabEntries_GcVentCorrectDeleteAndCsvPreview_ListedRecomputedAndInTheJournal()
+    {
+        var page = await SignInAsync($"/?experiment={DashboardRig.Experiment}");
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.WaitForSelectorAsync("#entries-section[data-ready=true][data-pouch=P01]");
+        await page.Locator("#live.on").WaitForAsync();
+        var sampledAt = DashboardRig.TimeAt(0.25).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var section = page.Locator("#entries-section");
+        Assert.NotEmpty(await page.Locator("#gc-form input[name=time]").InputValueAsync());
+
+        await FillGcAsync(page, sampledAt, "72.4", "n2_percent=1.5");
+        await page.Locator("#gc-list tr.gc").WaitForAsync();
+        await page.Locator(".card[data-pouch=P01]", new PageLocatorOptions { HasText = "72.4 %" }).WaitForAsync();
+        await FillGcAsync(page, sampledAt, "27.4", "");
+        await page.Locator("#gc-replace:visible").WaitForAsync();
+        Assert.Contains("already stored", await page.Locator("#entry-error").TextContentAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "entry-gc-conflict.png"), FullPage = true });
+        await page.Locator("#gc-replace").ClickAsync();
+        await page.Locator("#gc-list tr.gc", new PageLocatorOptions { HasText = "27.40 %" }).WaitForAsync();
+        await page.Locator(".card[data-pouch=P01]", new PageLocatorOptions { HasText = "27.4 %" }).WaitForAsync();
+
+        var form = page.Locator("#event-form");
+        await form.Locator("select[name=kind]").SelectOptionAsync("vent");
+        await form.Locator("input[name=time]").FillAsync(DashboardRig.TimeAt(0.3).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        await form.Locator("input[name=note]").FillAsync("P1 vented");
+        await form.Locator("button[type=submit]").ClickAsync();
+        var vent = page.Locator("#event-list tr.event[data-kind=vent]");
+        await vent.WaitForAsync();
+        await vent.Locator("button.event-correct").ClickAsync();
+        await form.Locator("input[name=note]").FillAsync("P01 vented");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("#event-list tr.event", new PageLocatorOptions { HasText = "P01 vented" }).WaitForAsync();
+        await page.Locator("#journal tr.audit[data-entity=event][data-action=replace]").WaitForAsync();
+        Assert.Contains("“P1 vented” → vent", await page.Locator("#journal tr.audit[data-entity=event][data-action=replace] .values").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(Operator, await page.Locator("#journal tr.audit[data-entity=event][data-action=replace] .who").TextContentAsync());
+        await section.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "entries.png") });
+
+        await vent.Locator("button.event-delete").ClickAsync();
+        await page.Locator("#journal tr.audit[data-entity=event][data-action=delete]").WaitForAsync();
+        Assert.Equal(0, await page.Locator("#event-list tr.event").CountAsync());
+        Assert.Empty(_rig.Host.Get<ExperimentDataStore>().StoredEvents(new PouchKey(DashboardRig.Experiment, "P01")));
+
+        var csv = $"time,pouch,h2_percent\n{DashboardRig.TimeAt(0.4):O},P02,40\n{DashboardRig.TimeAt(0.4):O},P99,41\n{DashboardRig.TimeAt(0.45):O},P03,\n";
+        await page.Locator("#gc-file-form input[type=file]").SetInputFilesAsync(new FilePayload { Name = "gc.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.Locator("#gc-file-form button[type=submit]").ClickAsync();
+        await page.Locator("#gc-preview[data-accepted='1'][data-rejected='2']").WaitForAsync();
+        Assert.Contains("'P99' is not in the experiment", await page.Locator("#gc-preview-rows tr[data-line='3']").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(_rig.Host.Get<ExperimentDataStore>().GcResults(new PouchKey(DashboardRig.Experiment, "P02")));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "entry-gc-preview.png"), FullPage = true });
+        await page.Locator("#gc-import").ClickAsync();
+        await page.Locator("#gc-preview").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+        Assert.Single(_rig.Host.Get<ExperimentDataStore>().GcResults(new PouchKey(DashboardRig.Experiment, "P02")));
+    }
+
+    [Fact]
+    public async Task LabEntries_ArchivedExperiment_ListedReadOnly()
+    {
+        await _rig.AddSamplingAsync("P01", 0.2, 30);
+        var catalog = _rig.Host.Get<ExperimentCatalog>();
+        catalog.Save(catalog.Stored(DashboardRig.Experiment)! with { State = ExperimentState.Archived });
+
+        var page = await SignInAsync($"/?experiment={DashboardRig.Experiment}");
+        await page.WaitForSelectorAsync("#entries-section[data-ready=true]");
+
+        Assert.False(await page.Locator("#entry-forms").IsVisibleAsync());
+        Assert.Equal("Archived: read-only.", await page.Locator("#entries-readonly").TextContentAsync());
+        Assert.Equal(1, await page.Locator("#gc-list tr.gc").CountAsync());
+        Assert.Equal(0, await page.Locator("#entries-section table button").CountAsync());
+    }
+
+    private static async Task FillGcAsync(IPage page, string time, string h2Percent, string others)
+    {
+        var form = page.Locator("#gc-form");
+        await form.Locator("input[name=time]").FillAsync(time);
+        await form.Locator("input[name=h2]").FillAsync(h2Percent);
+        await form.Locator("input[name=others]").FillAsync(others);
+        await form.Locator("button[type=submit]").ClickAsync();
     }
 
     private async Task<IPage> SignInAsync(string path)
