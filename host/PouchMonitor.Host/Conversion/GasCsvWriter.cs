@@ -18,22 +18,29 @@ internal sealed class GasCsvWriter : IGasPointSink, IDisposable
     public static readonly string[] ExtraColumns = ["vessel_dry_gas_ml_std", "dry_gas_ml_std_per_g_active", "h2_ml_std_per_g_active"];
 
     private const string Number = "G";
+    private static readonly CsvWriterOptions Options = new() { NewLine = "\n" };
     private readonly CsvWriter _writer;
+    private readonly int _otherGasCount;
     private readonly string[] _flagNames = new string[(int)GasFlags.NearSensorLimit * 2];
 
     /// <param name="path">gas.csv.</param>
     /// <param name="otherGases">Other gas columns from the GC file, e.g. "n2_percent".</param>
     public GasCsvWriter(string path, IReadOnlyList<string> otherGases)
+        : this(Open(path), otherGases)
     {
-        try
-        {
-            _writer = CsvWriter.ToFile(path, new CsvWriterOptions { NewLine = "\n" }, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException($"{path}: cannot write: {e.Message}", e);
-        }
+    }
 
+    /// <param name="output">Receives gas.csv; left open.</param>
+    /// <param name="otherGases">Other gas columns from the GC file, e.g. "n2_percent".</param>
+    public GasCsvWriter(Stream output, IReadOnlyList<string> otherGases)
+        : this(CsvWriter.Create(output, Options, leaveOpen: true), otherGases)
+    {
+    }
+
+    private GasCsvWriter(CsvWriter writer, IReadOnlyList<string> otherGases)
+    {
+        _writer = writer;
+        _otherGasCount = otherGases.Count;
         _writer.WriteHeader([.. ContractColumns, .. ExtraColumns, .. otherGases]);
         for (int i = 0; i < _flagNames.Length; i++)
         {
@@ -61,9 +68,10 @@ internal sealed class GasCsvWriter : IGasPointSink, IDisposable
         _writer.WriteField(point.VesselDryGasMlStd, Number);
         _writer.WriteField(point.DryGasMlStdPerGActive, Number);
         _writer.WriteField(point.H2MlStdPerGActive, Number);
-        foreach (double? percent in point.OtherGasPercents)
+        // A point before the baseline knows no other gases: its fields stay empty, so every row has every column.
+        for (int i = 0; i < _otherGasCount; i++)
         {
-            _writer.WriteField(percent, Number);
+            _writer.WriteField(i < point.OtherGasPercents.Count ? point.OtherGasPercents[i] : null, Number);
         }
 
         _writer.EndRecord();
@@ -75,6 +83,18 @@ internal sealed class GasCsvWriter : IGasPointSink, IDisposable
     }
 
     public void Dispose() => _writer.Dispose();
+
+    private static CsvWriter Open(string path)
+    {
+        try
+        {
+            return CsvWriter.ToFile(path, Options, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException($"{path}: cannot write: {e.Message}", e);
+        }
+    }
 
     private static string BasisName(H2Basis? basis) => basis switch
     {
