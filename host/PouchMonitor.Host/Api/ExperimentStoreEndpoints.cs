@@ -1,11 +1,11 @@
 using System.Security.Claims;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PouchMonitor.Host.Experiments;
+using PouchMonitor.Host.Export;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
-using PouchMonitor.Host.Time;
 
 namespace PouchMonitor.Host.Api;
 
@@ -100,17 +100,7 @@ public static partial class ExperimentStoreEndpoints
             return NotFound(experiment);
         }
 
-        // The tare is the baseline in force, so the exported file computes the same curves as the store.
-        var document = JsonNode.Parse(stored.Document, documentOptions: DocumentOptions)!;
-        foreach (var pouch in document["pouches"]!.AsArray().OfType<JsonObject>())
-        {
-            if (data.Tare(new PouchKey(experiment, (string)pouch["id"]!)) is { } tare)
-            {
-                pouch["baselineAt"] = IsoTime.Format(tare);
-            }
-        }
-
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions { WriteIndented = true });
+        var bytes = Encoding.UTF8.GetBytes(ExportedDocument.Of(stored, data));
         return TypedResults.File(bytes, "application/json", "experiment.json");
     }
 

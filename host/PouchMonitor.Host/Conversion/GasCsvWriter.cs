@@ -24,7 +24,9 @@ internal sealed class GasCsvWriter : IGasPointSink, IDisposable
     public static readonly string[] SiliconColumns = ["h2_ml_std_per_g_si", "si_converted_fraction"];
 
     private const string Number = "G";
+    private static readonly CsvWriterOptions Options = new() { NewLine = "\n" };
     private readonly CsvWriter _writer;
+    private readonly int _otherGasCount;
     private readonly string[] _flagNames = new string[(int)GasFlagNames.Last * 2];
     private readonly bool _blanks;
     private readonly bool _silicon;
@@ -34,17 +36,24 @@ internal sealed class GasCsvWriter : IGasPointSink, IDisposable
     /// <param name="blanks">Whether to write <see cref="BlankColumns"/>.</param>
     /// <param name="silicon">Whether to write <see cref="SiliconColumns"/>.</param>
     public GasCsvWriter(string path, IReadOnlyList<string> otherGases, bool blanks = false, bool silicon = false)
+        : this(Open(path), otherGases, blanks, silicon)
     {
-        (_blanks, _silicon) = (blanks, silicon);
-        try
-        {
-            _writer = CsvWriter.ToFile(path, new CsvWriterOptions { NewLine = "\n" }, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException($"{path}: cannot write: {e.Message}", e);
-        }
+    }
 
+    /// <param name="output">Receives gas.csv; left open.</param>
+    /// <param name="otherGases">Other gas columns from the GC file, e.g. "n2_percent".</param>
+    /// <param name="blanks">Whether to write <see cref="BlankColumns"/>.</param>
+    /// <param name="silicon">Whether to write <see cref="SiliconColumns"/>.</param>
+    public GasCsvWriter(Stream output, IReadOnlyList<string> otherGases, bool blanks = false, bool silicon = false)
+        : this(CsvWriter.Create(output, Options, leaveOpen: true), otherGases, blanks, silicon)
+    {
+    }
+
+    private GasCsvWriter(CsvWriter writer, IReadOnlyList<string> otherGases, bool blanks, bool silicon)
+    {
+        _writer = writer;
+        _otherGasCount = otherGases.Count;
+        (_blanks, _silicon) = (blanks, silicon);
         _writer.WriteHeader([.. ContractColumns, .. ExtraColumns, .. otherGases, .. blanks ? BlankColumns : [], .. silicon ? SiliconColumns : []]);
         for (int i = 0; i < _flagNames.Length; i++)
         {
@@ -72,9 +81,10 @@ internal sealed class GasCsvWriter : IGasPointSink, IDisposable
         _writer.WriteField(point.VesselDryGasMlStd, Number);
         _writer.WriteField(point.DryGasMlStdPerGActive, Number);
         _writer.WriteField(point.H2MlStdPerGActive, Number);
-        foreach (double? percent in point.OtherGasPercents)
+        // A point before the baseline knows no other gases: its fields stay empty, so every row has every column.
+        for (int i = 0; i < _otherGasCount; i++)
         {
-            _writer.WriteField(percent, Number);
+            _writer.WriteField(i < point.OtherGasPercents.Count ? point.OtherGasPercents[i] : null, Number);
         }
 
         WriteOptional(point);
@@ -103,6 +113,18 @@ internal sealed class GasCsvWriter : IGasPointSink, IDisposable
     }
 
     public void Dispose() => _writer.Dispose();
+
+    private static CsvWriter Open(string path)
+    {
+        try
+        {
+            return CsvWriter.ToFile(path, Options, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException($"{path}: cannot write: {e.Message}", e);
+        }
+    }
 
     private static string BasisName(H2Basis? basis) => basis switch
     {

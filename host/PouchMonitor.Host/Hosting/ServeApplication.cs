@@ -5,6 +5,7 @@ using PouchMonitor.Host.Api;
 using PouchMonitor.Host.Auth;
 using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Devices;
+using PouchMonitor.Host.Export;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
@@ -53,6 +54,7 @@ public static class ServeApplication
         services.AddSingleton<ExperimentStore>();
         services.AddSingleton<ExperimentCatalog>();
         services.AddSingleton<AlertStore>();
+        services.AddSingleton<ExperimentExport>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<DeviceAlertRules>();
         services.AddSingleton<GasPipeline>();
@@ -91,6 +93,7 @@ public static class ServeApplication
         ExperimentEndpoints.Map(routes);
         LabEntryEndpoints.Map(routes);
         ExperimentStoreEndpoints.Map(routes);
+        ExportEndpoint.Map(routes);
         AlertEndpoints.Map(routes);
         DeviceEndpoints.Map(routes);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });

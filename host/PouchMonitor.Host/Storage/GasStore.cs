@@ -29,7 +29,10 @@ public sealed class GasStore(SqliteDatabase database, Outbox outbox)
     }
 
     /// <summary>The pouch's stored gas series in time order.</summary>
-    public IReadOnlyList<GasPoint> Series(PouchKey pouch)
+    public IReadOnlyList<GasPoint> Series(PouchKey pouch) => [.. Stream(pouch)];
+
+    /// <summary>The pouch's stored gas series in time order, read row by row as the caller enumerates (memory stays flat).</summary>
+    public IEnumerable<GasPoint> Stream(PouchKey pouch)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
@@ -37,10 +40,9 @@ public sealed class GasStore(SqliteDatabase database, Outbox outbox)
         command.Parameters.AddWithValue("$experiment", pouch.Experiment);
         command.Parameters.AddWithValue("$pouch", pouch.Pouch);
         using var reader = command.ExecuteReader();
-        var points = new List<GasPoint>();
         while (reader.Read())
         {
-            points.Add(new GasPoint
+            yield return new GasPoint
             {
                 Time = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
                 PressurePa = reader.GetDouble(1),
@@ -55,10 +57,8 @@ public sealed class GasStore(SqliteDatabase database, Outbox outbox)
                 H2Basis = reader.IsDBNull(10) ? null : Enum.Parse<H2Basis>(reader.GetString(10)),
                 Flags = (GasFlags)reader.GetInt64(11),
                 VesselDryGasMlStd = Nullable(reader, 12),
-            });
+            };
         }
-
-        return points;
     }
 
     private static void Insert(WriteSession session, SeriesTags tags, IReadOnlyList<GasPoint> points)

@@ -75,6 +75,21 @@ public sealed class ReadingStore(SqliteDatabase database)
         return ForSensor(command, deviceId, sensorIndex);
     }
 
+    /// <summary>Every placed reading of one sensor in time order, read row by row as the caller enumerates (memory stays flat).</summary>
+    public IEnumerable<StoredReading> StreamForSensor(string deviceId, int sensorIndex)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = ForSensorSql;
+        WriteSession.Bind(command, "$device", deviceId);
+        WriteSession.Bind(command, "$sensor", sensorIndex);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return Read(reader);
+        }
+    }
+
     /// <summary>Every placed reading of one sensor as the writer's open transaction sees them, in time order.</summary>
     public static IReadOnlyList<StoredReading> ForSensor(WriteSession session, string deviceId, int sensorIndex)
     {
@@ -163,19 +178,21 @@ public sealed class ReadingStore(SqliteDatabase database)
         var readings = new List<StoredReading>();
         while (reader.Read())
         {
-            readings.Add(new StoredReading(
-                reader.GetString(0),
-                (uint)reader.GetInt64(1),
-                (uint)reader.GetInt64(2),
-                reader.GetInt32(3),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                NullableDouble(reader, 5),
-                NullableDouble(reader, 6),
-                reader.IsDBNull(7) ? null : SensorFaultCodes.TryParse(reader.GetString(7), out var fault) ? fault : null));
+            readings.Add(Read(reader));
         }
 
         return readings;
     }
+
+    private static StoredReading Read(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        (uint)reader.GetInt64(1),
+        (uint)reader.GetInt64(2),
+        reader.GetInt32(3),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+        NullableDouble(reader, 5),
+        NullableDouble(reader, 6),
+        reader.IsDBNull(7) ? null : SensorFaultCodes.TryParse(reader.GetString(7), out var fault) ? fault : null);
 
     private static double? NullableDouble(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 

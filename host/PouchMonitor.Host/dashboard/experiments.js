@@ -28,7 +28,8 @@
         <td><span class="badge state ${e.state}">${e.state}</span></td><td>${e.pouches.length}</td>
         <td>${utc(e.startedAt)}</td><td>${utc(e.stoppedAt)}</td>
         <td><div class="actions">${actions(e) || (e.state === "archived" || e.state === "stopped" ? `<button class="view" data-name="${text(e.name)}">View</button>` : "")}
-          <a href="${api(e.name, "/experiment.json")}" download="${text(e.name)}.experiment.json">Export experiment.json</a></div></td></tr>`).join("")
+          <a href="${api(e.name, "/experiment.json")}" download="${text(e.name)}.experiment.json">Export experiment.json</a>
+          <a href="${api(e.name, "/export.zip")}" download="${text(e.name)}.zip">Download all data (zip)</a></div></td></tr>`).join("")
       || `<tr><td class="empty" colspan="6">No experiment yet: create one or import an experiment.json.</td></tr>`);
   }
 
