@@ -1,5 +1,3 @@
-using InfluxDB.Client.Api.Domain;
-using InfluxDB.Client.Writes;
 using PouchMonitor.Analysis;
 
 namespace PouchMonitor.Host.Storage;
@@ -39,14 +37,14 @@ public static class LineProtocol
         Optional(Point("pouch_alert", tags, time).Tag("kind", kind).Field("open", open ? 1L : 0L), "value", value)
             .ToLineProtocol();
 
-    private static PointData Point(string measurement, SeriesTags tags, DateTimeOffset time) =>
-        PointData.Measurement(measurement)
+    private static LineBuilder Point(string measurement, SeriesTags tags, DateTimeOffset time) =>
+        LineBuilder.Measurement(measurement)
             .Tag("experiment", tags.Experiment)
             .Tag("pouch", tags.Pouch)
             .Tag("sample", tags.Sample)
             .Tag("device", tags.Device)
-            .Timestamp(time.ToUnixTimeMilliseconds(), WritePrecision.Ms);
+            .Timestamp(time.ToUnixTimeMilliseconds());
 
-    private static PointData Optional(PointData data, string field, double? value) =>
+    private static LineBuilder Optional(LineBuilder data, string field, double? value) =>
         value is { } v && double.IsFinite(v) ? data.Field(field, v) : data;
 }
