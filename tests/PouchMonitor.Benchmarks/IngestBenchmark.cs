@@ -23,9 +23,14 @@ namespace PouchMonitor.Benchmarks;
 /// </summary>
 internal static class IngestBenchmark
 {
-    private const int InFlightPerBoard = 8;
-    private const string HostUser = "pouchmon-host";
-    private const string Password = "bench-password";
+    /// <summary>Publishes a board has awaiting their PUBACK at most.</summary>
+    internal const int InFlightPerBoard = 8;
+
+    /// <summary>The host's user name at mosquitto.</summary>
+    internal const string HostUser = "pouchmon-host";
+
+    /// <summary>The password of every benchmark user.</summary>
+    internal const string Password = "bench-password";
 
     /// <summary>Runs every phase; <paramref name="readingsPerSecond"/> caps the offered load (0: as fast as PUBACKs come).</summary>
     public static async Task<int> RunAsync(string work, int boards, int sensors, TimeSpan duration, int readingsPerSecond)
@@ -85,9 +90,7 @@ internal static class IngestBenchmark
     private static async Task<Phase> HostAsync(
         string dataFolder, int port, List<string> devices, int sensors, TimeSpan duration, TimeSpan batchInterval, string[] settings, string experimentPath)
     {
-        await using var app = ServeApplication.Build([.. settings, $"--Storage:DataFolder={dataFolder}", $"--Experiments:Files:0={experimentPath}",
-            "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
-        await app.StartAsync().ConfigureAwait(false);
+        await using var app = await StartHostAsync(dataFolder, settings, experimentPath).ConfigureAwait(false);
         var store = app.Services.GetRequiredService<ReadingStore>();
         var latenciesMs = new List<double>();
         using var live = app.Services.GetRequiredService<LiveFeed>().Subscribe();
@@ -105,12 +108,21 @@ internal static class IngestBenchmark
                 }
             }
         });
-        await WaitAsync(() => app.Services.GetRequiredService<PouchMonitor.Host.Mqtt.ReadingSubscriber>().IsConnected).ConfigureAwait(false);
         var phase = await PublishAsync(port, devices, sensors, duration, batchInterval, store.Count, latenciesMs).ConfigureAwait(false);
         await stopLive.CancelAsync().ConfigureAwait(false);
         await listening.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         await app.StopAsync().ConfigureAwait(false);
         return phase;
+    }
+
+    /// <summary>Starts <c>pouchmon serve</c> in this process with <paramref name="settings"/> and waits until its MQTT client is connected.</summary>
+    internal static async Task<WebApplication> StartHostAsync(string dataFolder, string[] settings, string experimentPath)
+    {
+        var app = ServeApplication.Build([.. settings, $"--Storage:DataFolder={dataFolder}", $"--Experiments:Files:0={experimentPath}",
+            "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await app.StartAsync().ConfigureAwait(false);
+        await WaitAsync(() => app.Services.GetRequiredService<PouchMonitor.Host.Mqtt.ReadingSubscriber>().IsConnected).ConfigureAwait(false);
+        return app;
     }
 
     /// <summary>Every board publishes for <paramref name="duration"/>; the phase's figures over that window.</summary>
@@ -155,7 +167,7 @@ internal static class IngestBenchmark
     /// stopped, one every <paramref name="batchInterval"/> at most. Each is sent in the order it was made, so none
     /// reaches the host older than one before it.
     /// </summary>
-    private static async Task PublishBoardAsync(IMqttClient client, string device, int sensors, TimeSpan batchInterval, CancellationToken stop)
+    internal static async Task PublishBoardAsync(IMqttClient client, string device, int sensors, TimeSpan batchInterval, CancellationToken stop)
     {
         var topic = Topics.Readings(device);
         using var slots = new SemaphoreSlim(InFlightPerBoard);
@@ -183,7 +195,7 @@ internal static class IngestBenchmark
     }
 
     /// <summary>A contract-v1 batch in its documented form: readings seq.., one per sensor, all at <paramref name="time"/>.</summary>
-    private static byte[] Batch(string device, uint firstSeq, int sensors, DateTimeOffset time)
+    internal static byte[] Batch(string device, uint firstSeq, int sensors, DateTimeOffset time)
     {
         var timeMs = time.ToUnixTimeMilliseconds();
         var readings = Enumerable.Range(0, sensors).Select(s => string.Create(CultureInfo.InvariantCulture,
@@ -192,14 +204,14 @@ internal static class IngestBenchmark
             $$"""{"v":1,"device":"{{device}}","boot":1,"readings":[{{string.Join(',', readings)}}]}"""));
     }
 
-    private static string Experiment(List<string> devices, int sensors)
+    internal static string Experiment(List<string> devices, int sensors)
     {
         var pouches = devices.SelectMany(device => Enumerable.Range(0, sensors).Select(s =>
             $$"""    { "id": "{{device}}-s{{s}}", "sample": "mSi", "slurryMassG": 1.1, "source": { "device": "{{device}}", "sensor": {{s}} }, "vessel": { "kind": "headspace", "gasVolumeMl": 40 } }"""));
         return $$"""{ "experiment": "ingest-bench", "pouches": [{{Environment.NewLine}}{{string.Join("," + Environment.NewLine, pouches)}}{{Environment.NewLine}}] }""";
     }
 
-    private static MqttClientOptions ClientOptions(int port, string clientId, string user, bool persistent) =>
+    internal static MqttClientOptions ClientOptions(int port, string clientId, string user, bool persistent) =>
         new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithClientId(clientId)
@@ -208,7 +220,7 @@ internal static class IngestBenchmark
             .WithCleanStart(!persistent)
             .Build();
 
-    private static async Task WaitAsync(Func<bool> condition)
+    internal static async Task WaitAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (!condition())

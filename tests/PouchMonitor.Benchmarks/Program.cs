@@ -9,6 +9,8 @@ using PouchMonitor.Host.Conversion;
 // With --ingest it measures MQTT ingestion against the raw broker rate: [--boards 25] [--sensors 4] [--seconds 30] per phase,
 // [--rate N] offered readings/s in total (default: as fast as the broker acknowledges).
 // With --targets it prints issue 10's accuracy targets measured on generated realistic runs (no timing).
+// With --flush it times the 24-h flush of one 16-sensor board (138,240 readings) against the raw broker.
+// With --soak it runs 100 pouches at a constant load: [--minutes 10] [--rate 400]; CPU per reading and memory over the run.
 // Each pass runs in a child process of its own so that its peak memory (VmHWM) is its alone.
 if (args is ["--child", var pass, var directory])
 {
@@ -41,6 +43,16 @@ try
     if (args.Contains("--ingest"))
     {
         return await IngestBenchmark.RunAsync(work, Option("--boards", 25), Option("--sensors", 4), TimeSpan.FromSeconds(Option("--seconds", 30)), Option("--rate", 0)).ConfigureAwait(false);
+    }
+
+    if (args.Contains("--flush"))
+    {
+        return await FlushBenchmark.RunAsync(work).ConfigureAwait(false);
+    }
+
+    if (args.Contains("--soak"))
+    {
+        return await SoakBenchmark.RunAsync(work, TimeSpan.FromMinutes(Option("--minutes", 10)), Option("--rate", 400)).ConfigureAwait(false);
     }
 
     if (args.Contains("--trend"))

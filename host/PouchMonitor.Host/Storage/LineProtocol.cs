@@ -1,5 +1,3 @@
-using InfluxDB.Client.Api.Domain;
-using InfluxDB.Client.Writes;
 using PouchMonitor.Analysis;
 
 namespace PouchMonitor.Host.Storage;
@@ -50,14 +48,14 @@ public static class LineProtocol
         return site.Length == 0 ? line : line.Insert(line.IndexOfAny([',', ' ']), ",site=" + site);
     }
 
-    private static PointData Point(string measurement, SeriesTags tags, DateTimeOffset time) =>
-        PointData.Measurement(measurement)
+    private static LineBuilder Point(string measurement, SeriesTags tags, DateTimeOffset time) =>
+        LineBuilder.Measurement(measurement)
             .Tag("experiment", tags.Experiment)
             .Tag("pouch", tags.Pouch)
             .Tag("sample", tags.Sample)
             .Tag("device", tags.Device)
-            .Timestamp(time.ToUnixTimeMilliseconds(), WritePrecision.Ms);
+            .Timestamp(time.ToUnixTimeMilliseconds());
 
-    private static PointData Optional(PointData data, string field, double? value) =>
+    private static LineBuilder Optional(LineBuilder data, string field, double? value) =>
         value is { } v && double.IsFinite(v) ? data.Field(field, v) : data;
 }

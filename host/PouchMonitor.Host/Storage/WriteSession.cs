@@ -43,12 +43,9 @@ public sealed class WriteSession
     public static void Bind(SqliteCommand command, string name, object? value)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!command.Parameters.Contains(name))
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Parameters[name].Value = value ?? DBNull.Value;
+        var index = command.Parameters.IndexOf(name);
+        var parameter = index >= 0 ? command.Parameters[index] : command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        parameter.Value = value ?? DBNull.Value;
     }
 
     /// <summary>
