@@ -187,7 +187,7 @@ public sealed class ExperimentApiTests : IAsyncLifetime
         Assert.Equal(5, rows.Count);
         Assert.Equal("2 accepted ", rows[0]);
         Assert.StartsWith("3 rejected pouch: 'P9' is not in the experiment", rows[1], StringComparison.Ordinal);
-        Assert.StartsWith("4 rejected h2Percent and otherPercents add up to 110 %", rows[2], StringComparison.Ordinal);
+        Assert.StartsWith("4 rejected h2_percent and the other *_percent columns add up to 110 %", rows[2], StringComparison.Ordinal);
         Assert.StartsWith("5 exists a GC result of P1 at 2026-01-06T10:00:00", rows[3], StringComparison.Ordinal);
         Assert.Equal("6 rejected h2_percent: missing", rows[4]);
         Assert.Single(_host.Get<ExperimentDataStore>().GcResults(new PouchKey("e1", "P1")));
