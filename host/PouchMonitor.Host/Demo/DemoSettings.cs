@@ -35,6 +35,9 @@ public sealed record DemoSettings
     /// <summary>The host's settle time after a GC sample or vent, in minutes.</summary>
     public int EventSettleMinutes { get; init; } = SeedExperiment.EventSettleMinutes;
 
+    /// <summary>Longest wait, after the boards stop, for the host to store what the broker acknowledged to them.</summary>
+    public TimeSpan StoreTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Extra host configuration, as <c>--Section:Key=value</c>.</summary>
     public IReadOnlyList<string> HostArgs { get; init; } = [];
 }
