@@ -10,6 +10,13 @@ namespace PouchMonitor.Firmware.Core
         bool IsConnected { get; }
 
         /// <summary>
+        /// How long a QoS 1 publish may wait for the broker's acknowledgement before the connection counts as dead, in
+        /// ms of the device clock: <see cref="Publisher.DefaultAckTimeoutMs"/> on the device; longer in the simulator,
+        /// whose clock runs faster than the network.
+        /// </summary>
+        long AckTimeoutMs { get; }
+
+        /// <summary>
         /// Connects with a clean session, keep-alive of the transport's choice, and a retained QoS 1 last will.
         /// </summary>
         /// <returns>True when the broker accepted the connection.</returns>

@@ -8,8 +8,8 @@ namespace PouchMonitor.Firmware.Core
     /// </summary>
     public sealed class Publisher
     {
-        /// <summary>Time the broker has to acknowledge a batch before the connection is considered dead, in ms.</summary>
-        public const long AckTimeoutMs = 30000;
+        /// <summary>Time the broker has to acknowledge a batch before the connection is considered dead, in ms, on the device.</summary>
+        public const long DefaultAckTimeoutMs = 30000;
 
         private readonly ReadingRing _ring;
         private readonly MessageEncoder _encoder;
@@ -49,8 +49,8 @@ namespace PouchMonitor.Firmware.Core
             _messageId = 0;
         }
 
-        /// <summary>True when the batch in flight has waited longer than <see cref="AckTimeoutMs"/>.</summary>
-        public bool IsAckOverdue(long nowMs) => InFlight && nowMs - _sentMs > AckTimeoutMs;
+        /// <summary>True when the batch in flight has waited longer than the transport's <see cref="IMqttTransport.AckTimeoutMs"/>.</summary>
+        public bool IsAckOverdue(long nowMs) => InFlight && nowMs - _sentMs > _transport.AckTimeoutMs;
 
         /// <summary>
         /// Uptime at which pending readings are due for publishing, in ms: at once for a full batch or a batch closed by

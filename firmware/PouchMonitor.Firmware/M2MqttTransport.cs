@@ -46,6 +46,9 @@ namespace PouchMonitor.Firmware
         }
 
         /// <inheritdoc/>
+        public long AckTimeoutMs => Publisher.DefaultAckTimeoutMs;
+
+        /// <inheritdoc/>
         public bool Connect(string clientId, string willTopic, byte[] willPayload, IMqttListener listener)
         {
             Close();

@@ -42,8 +42,18 @@ public sealed class MqttNetTransport : IMqttTransport, IDisposable
     /// <summary>Keep-alive period of the connection.</summary>
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Device-clock seconds per real second of the board using this transport (the rig's speed). The broker's
+    /// acknowledgement takes real time (a durable commit at the host), so the board waits for it the longer of the
+    /// device's 30 s on its clock and <see cref="Timeout"/> of real time.
+    /// </summary>
+    public double ClockSpeed { get; init; } = 1;
+
     /// <inheritdoc/>
     public bool IsConnected => _client.IsConnected;
+
+    /// <inheritdoc/>
+    public long AckTimeoutMs => Math.Max(Publisher.DefaultAckTimeoutMs, (long)(Timeout.TotalMilliseconds * ClockSpeed));
 
     /// <inheritdoc/>
     public bool Connect(string clientId, string willTopic, byte[] willPayload, IMqttListener listener)

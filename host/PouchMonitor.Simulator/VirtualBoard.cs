@@ -85,6 +85,21 @@ public sealed class VirtualBoard : IDisposable
         get { lock (_sync) { return _core.Ring.Count; } }
     }
 
+    /// <summary>
+    /// Readings the broker acknowledged so far, over all boots: those made and no longer in the flash buffer, less
+    /// those the full buffer dropped.
+    /// </summary>
+    public long Acknowledged
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _earlierBoots.Values.Sum(n => (long)n) + _core.NextSequence - _core.Ring.Count - _core.Ring.Dropped;
+            }
+        }
+    }
+
     /// <summary>Starts the firmware and its main loop.</summary>
     public void Start()
     {

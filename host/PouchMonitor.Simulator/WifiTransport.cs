@@ -28,6 +28,9 @@ public sealed class WifiTransport(IMqttTransport inner) : IMqttTransport
     public bool IsConnected => _linkUp && inner.IsConnected;
 
     /// <inheritdoc/>
+    public long AckTimeoutMs => inner.AckTimeoutMs;
+
+    /// <inheritdoc/>
     public bool Connect(string clientId, string willTopic, byte[] willPayload, IMqttListener listener) =>
         _linkUp && inner.Connect(clientId, willTopic, willPayload, listener);
 

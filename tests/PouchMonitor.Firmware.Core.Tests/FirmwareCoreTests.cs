@@ -87,7 +87,7 @@ public class FirmwareCoreTests
     public void Tick_AcknowledgementOverdue_ReconnectsAndSendsTheSameBatchAgain()
     {
         Transport.AutoAck = false;
-        _board.Run(Publisher.AckTimeoutMs - 1_000);
+        _board.Run(Publisher.DefaultAckTimeoutMs - 1_000);
         Transport.AutoAck = true;
 
         _board.Run(5_000);

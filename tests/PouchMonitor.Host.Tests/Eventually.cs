@@ -1,3 +1,5 @@
+using PouchMonitor.TestSupport;
+
 namespace PouchMonitor.Host.Tests;
 
 /// <summary>Bounded waiting for something that happens on another thread.</summary>
@@ -8,17 +10,6 @@ internal static class Eventually
     public static Task WaitAsync(Func<bool> condition, string what) => WaitAsync(condition, what, Timeout);
 
     /// <summary>Waits for <paramref name="condition"/> up to <paramref name="timeout"/>: for work whose length scales with a busy machine.</summary>
-    public static async Task WaitAsync(Func<bool> condition, string what, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not within {timeout.TotalSeconds} s: {what}");
-            }
-
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-    }
+    public static Task WaitAsync(Func<bool> condition, string what, TimeSpan timeout) =>
+        Waiting.UntilAsync(condition, () => what, timeout, TestContext.Current.CancellationToken);
 }

@@ -18,6 +18,7 @@ public sealed partial class AlertDispatcher(
     ReadingSubscriber mqtt,
     IHttpClientFactory httpClientFactory,
     IOptions<AlertOptions> options,
+    TimeProvider timeProvider,
     ILogger<AlertDispatcher> logger) : BackgroundService
 {
     private const int WebhookAttempts = 3;
@@ -96,7 +97,7 @@ public sealed partial class AlertDispatcher(
                 LogWebhookFailed(webhook, attempt, ex.Message);
                 if (attempt < WebhookAttempts)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromSeconds(attempt), timeProvider, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

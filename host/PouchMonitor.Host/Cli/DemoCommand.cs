@@ -61,6 +61,11 @@ internal static class DemoCommand
         {
             return 0;
         }
+        catch (TimeoutException e)
+        {
+            await Console.Error.WriteLineAsync($"pouchmon demo: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
         catch (Exception e) when (ServeCommand.Describe(e) is { } reason)
         {
             await Console.Error.WriteLineAsync($"pouchmon demo: {reason}").ConfigureAwait(false);

@@ -39,7 +39,7 @@ internal static class SimulateCommand
 
         var time = new AcceleratedTimeProvider(DateTimeOffset.UtcNow, speed);
         using var rig = Rig.Create(SeedExperiment.Pouches, SeedExperiment.Oven(), time,
-            id => new MqttNetTransport(broker.Host, broker.Port, username ?? (password is null ? null : id), password),
+            id => new MqttNetTransport(broker.Host, broker.Port, username ?? (password is null ? null : id), password) { ClockSpeed = time.Speed },
             SeedExperiment.IntervalS, SeedExperiment.PublishIntervalS);
         if (experimentOut is not null)
         {

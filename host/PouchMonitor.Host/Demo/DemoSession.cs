@@ -70,7 +70,7 @@ public sealed class DemoSession : IAsyncDisposable
         var mqttPort = FreePortFrom(settings.PreferredMqttPort);
         var webUrl = new Uri($"http://localhost:{httpPort}/");
         var rig = Rig.Create(settings.Pouches, settings.Oven(), time,
-            id => new MqttNetTransport(IPAddress.Loopback.ToString(), mqttPort, id, secrets[id]), settings.IntervalS, settings.PublishIntervalS, settings.Sensor);
+            id => new MqttNetTransport(IPAddress.Loopback.ToString(), mqttPort, id, secrets[id]) { ClockSpeed = time.Speed }, settings.IntervalS, settings.PublishIntervalS, settings.Sensor);
         rig.Start();
         var experimentPath = Path.Combine(settings.DataFolder, settings.Experiment + ".json");
         await File.WriteAllTextAsync(experimentPath, rig.ExperimentJson(settings.Experiment, settings.EventSettleMinutes), cancellationToken).ConfigureAwait(false);
@@ -129,17 +129,28 @@ public sealed class DemoSession : IAsyncDisposable
         Services.GetRequiredService<ReadingStore>().ForSensor(deviceId, sensorIndex);
 
     /// <summary>
-    /// Stops the boards (readings still in their buffers stay there) and waits until the host has stored what was in
-    /// flight: until its reading count has not changed for half a second of real time.
+    /// Stops the boards (readings still in their buffers stay there) and waits until the host has stored every reading
+    /// the broker acknowledged to them, at most <see cref="DemoSettings.StoreTimeout"/>.
     /// </summary>
+    /// <exception cref="TimeoutException">A board's acknowledged readings are not all stored in time.</exception>
     public async Task StopRigAsync(CancellationToken cancellationToken)
     {
         Rig.Dispose();
         var store = Services.GetRequiredService<ReadingStore>();
-        for (var count = -1L; store.Count() != count;)
+        var acknowledged = Rig.Boards.ToDictionary(b => b.DeviceId, b => b.Acknowledged);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Settings.StoreTimeout);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        while (acknowledged.FirstOrDefault(a => store.Count(a.Key) < a.Value) is { Key: { } device, Value: var expected })
         {
-            count = store.Count();
-            await Task.Delay(500, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await poll.WaitForNextTickAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The host stored {store.Count(device)} of the {expected} readings the broker acknowledged to board {device} within {Settings.StoreTimeout.TotalSeconds} s.");
+            }
         }
     }
 

@@ -53,6 +53,9 @@ public sealed record DemoSettings
         DataFolder = dataFolder,
     };
 
+    /// <summary>Longest wait, after the boards stop, for the host to store what the broker acknowledged to them.</summary>
+    public TimeSpan StoreTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Extra host configuration, as <c>--Section:Key=value</c>.</summary>
     public IReadOnlyList<string> HostArgs { get; init; } = [];
 }

@@ -41,7 +41,7 @@ public static class ServeApplication
         services.AddSingleton(sp =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new SqliteDatabase(storage.DataFolder, storage.Synchronous);
+            return new SqliteDatabase(storage.DataFolder, storage.Synchronous, storage.BusyTimeout);
         });
         services.AddSingleton<WriteQueue>();
         services.AddSingleton<ReadingStore>();

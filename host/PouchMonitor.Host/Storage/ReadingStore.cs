@@ -100,6 +100,16 @@ public sealed class ReadingStore(SqliteDatabase database)
     /// <summary>How many readings are stored, placed or not.</summary>
     public long Count() => Scalar("SELECT COUNT(*) FROM readings");
 
+    /// <summary>How many readings of <paramref name="deviceId"/> are stored, placed or not.</summary>
+    public long Count(string deviceId)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM readings WHERE device = $device";
+        WriteSession.Bind(command, "$device", deviceId);
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary>How many readings arrived again with other values than the stored ones.</summary>
     public long ConflictCount() => Scalar("SELECT COUNT(*) FROM reading_conflicts");
 

@@ -20,19 +20,26 @@ public sealed class SqliteDatabase
     {
     }
 
-    /// <summary>Opens (creating when missing) <c>pouchmon.db</c> in <paramref name="dataFolder"/>.</summary>
+    /// <summary>Opens (creating when missing) <c>pouchmon.db</c> in <paramref name="dataFolder"/>, giving up on a locked database after 5 s.</summary>
     public SqliteDatabase(string dataFolder, SqliteSynchronous synchronous)
+        : this(dataFolder, synchronous, StorageOptions.DefaultBusyTimeout)
     {
-        _pragmas = $"PRAGMA synchronous={(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")}; PRAGMA busy_timeout=5000;";
+    }
+
+    /// <summary>Opens (creating when missing) <c>pouchmon.db</c> in <paramref name="dataFolder"/>; a statement waits at most <paramref name="busyTimeout"/> (at least 1 s) for a lock.</summary>
+    public SqliteDatabase(string dataFolder, SqliteSynchronous synchronous, TimeSpan busyTimeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(busyTimeout, TimeSpan.Zero);
+        _pragmas = $"PRAGMA synchronous={(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")}; PRAGMA busy_timeout={(long)busyTimeout.TotalMilliseconds};";
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
         Directory.CreateDirectory(dataFolder);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(dataFolder, FileName),
             Pooling = true,
-            // Give up on a locked database after 5 s (not the default 30 s), so the message is not
-            // acknowledged and the broker delivers it again, rather than the MQTT client stalling.
-            DefaultTimeout = 5,
+            // Give up on a locked database after the busy timeout (not the default 30 s), so the message is not
+            // acknowledged and the broker delivers it again, rather than the MQTT client stalling. Whole seconds here.
+            DefaultTimeout = (int)Math.Max(1, Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");

@@ -23,6 +23,8 @@ internal sealed class FakeTransport(int expectedPublishes = 64) : IMqttTransport
 
     public bool IsConnected { get; private set; }
 
+    public long AckTimeoutMs => Publisher.DefaultAckTimeoutMs;
+
     public int ConnectAttempts { get; private set; }
 
     public (string ClientId, string Topic, string Payload)? LastConnect { get; private set; }

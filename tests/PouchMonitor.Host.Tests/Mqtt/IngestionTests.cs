@@ -125,16 +125,20 @@ public sealed class IngestionTests : IDisposable
     public async Task Publish_LocalStoreLockedForAWhile_MessageIsDeliveredAgainAndStoredOnce()
     {
         await using var broker = await TestBroker.StartAsync(TestBroker.Mosquitto);
-        await using var host = await StartHostAsync(broker);
+        var settings = broker.HostSettings.ToDictionary();
+        settings["Storage:DataFolder"] = _folder.Path;
+        settings["Storage:BusyTimeout"] = "00:00:00.200";
+        await using var host = await StartAndWaitConnectedAsync(settings);
         await using var device = await TestDevice.ConnectAsync(broker, "dev-a");
         var readings = host.Get<ReadingStore>();
+        var writer = host.Get<WriteQueue>();
 
         using (var connection = new SqliteDatabase(_folder.Path).Open())
         {
-            // Another writer holds the database past the store's busy timeout (5 s): every insert fails meanwhile.
+            // Another writer holds the database past the store's busy timeout: every insert fails meanwhile.
             SqliteDatabase.Execute(connection, "BEGIN EXCLUSIVE");
             await device.PublishAsync(Topics.Readings("dev-a"), TestDevice.Batch("dev-a", 1, 0, 10, Start));
-            await Task.Delay(TimeSpan.FromSeconds(7), TestContext.Current.CancellationToken);
+            await Eventually.WaitAsync(() => writer.Failure is not null, "the storage reports the failed write");
             Assert.Equal(0, readings.Count());
             SqliteDatabase.Execute(connection, "COMMIT");
         }
