@@ -23,6 +23,14 @@ public sealed class BlankSeries
         }
     }
 
+    /// <summary>The time of the blank's last reading before <paramref name="time"/>; null when it has none.</summary>
+    public DateTimeOffset? LastTimeBefore(DateTimeOffset time)
+    {
+        int index = _times.BinarySearch(time);
+        int before = (index >= 0 ? index : ~index) - 1;
+        return before >= 0 ? _times[before] : null;
+    }
+
     /// <summary>
     /// The blank's apparent gas at a time in mL std: linear between its two readings around the time, its first or
     /// last reading's value outside them; false when it has none. <paramref name="near"/>: a reading within

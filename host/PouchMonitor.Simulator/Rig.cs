@@ -16,6 +16,8 @@ public sealed class Rig : IDisposable
     /// <summary>Air trapped in a pouch when it is sealed, in mL g⁻¹ slurry at standard conditions (our fit to the seed paper).</summary>
     public const double TrappedAirMlStdPerG = 1.33;
 
+    private static readonly JsonSerializerOptions JsonOptions = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     private readonly Dictionary<string, VirtualBoard> _boards;
 
     private Rig(AcceleratedTimeProvider time, OvenProfile oven, IReadOnlyList<RigPouch> pouches, Dictionary<string, VirtualBoard> boards)
@@ -88,25 +90,38 @@ public sealed class Rig : IDisposable
     }
 
     /// <summary>
-    /// The host's experiment file for this rig (docs/file-formats.md): the vessels' volumes as sealed, so the host's
-    /// model and the rig's agree; <paramref name="eventSettleMinutes"/> must cover the sensor's IIR filter.
+    /// The host's experiment file for this rig (docs/file-formats.md) with the recommended opt-in fields
+    /// (docs/measurement-model.md, "Opt-in refinements"): the vessels' volumes as sealed, so the host's model and the
+    /// rig's agree; baselines and event values averaged over <see cref="BaselineMinutes"/>; the pre-event trend carried
+    /// across each settle time; H₂ from the evolved gas's share; each vessel corrected by the rig's blank of its kind
+    /// (all vessels share one oven). <paramref name="eventSettleMinutes"/> must cover the sensor's IIR filter.
     /// </summary>
     public string ExperimentJson(string experiment, int eventSettleMinutes) => JsonSerializer.Serialize(new
     {
         experiment,
         eventSettleMinutes,
+        baselineMinutes = BaselineMinutes,
+        eventGap = "extrapolate",
+        h2Method = "evolved-share",
         pouches = Pouches.Select(p => new
         {
             id = p.Spec.Id,
             sample = p.Spec.Sample,
             group = p.Spec.Group,
             slurryMassG = p.Spec.SlurryMassG,
+            blank = p.Spec.IsBlank ? null : Pouches.FirstOrDefault(b => b.Spec.IsBlank && b.Spec.Kind == p.Spec.Kind)?.Spec.Id,
             source = new { device = p.Spec.DeviceId, sensor = p.Spec.SensorIndex },
             vessel = p.Spec.Kind == VesselKind.Headspace
                 ? (object)new { kind = "headspace", gasVolumeMl = p.Spec.GasVolumeMl, wet = true }
                 : new { kind = "pouch-in-jar", jarGasVolumeMl = p.Spec.GasVolumeMl, pouchInitialGasMl = p.Vessel.InitialPouchGasMl, wet = true },
         }),
-    });
+    }, JsonOptions);
+
+    /// <summary>
+    /// The recommended baseline and event window, in minutes: at least 60 and at least one whole period of the oven's
+    /// ripple, so a window's mean does not carry the ripple's phase.
+    /// </summary>
+    public int BaselineMinutes => Math.Max(60, (int)Math.Ceiling(Oven.RipplePeriod.TotalMinutes));
 
     /// <summary>Runs <paramref name="script"/>: each action when the rig's clock reaches its time, in time order.</summary>
     public async Task RunScriptAsync(IEnumerable<RigAction> script, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ namespace PouchMonitor.Simulator;
 /// <param name="SlurryMassG">Slurry mass, in g.</param>
 /// <param name="Kinetics">Gas evolution of the slurry.</param>
 /// <param name="Group">Replicate group at the host (null: none).</param>
+/// <param name="IsBlank">A blank: a vessel without silicon, subtracted from the rig's other vessels of its kind.</param>
 public sealed record RigPouchSpec(
     string Id, string Sample, string DeviceId, int SensorIndex, VesselKind Kind, double GasVolumeMl, double SlurryMassG, GompertzKinetics Kinetics,
-    string? Group = null);
+    string? Group = null, bool IsBlank = false);

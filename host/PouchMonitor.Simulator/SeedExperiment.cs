@@ -68,7 +68,7 @@ public static class SeedExperiment
         Pouch("P4", "mSi@NHC-700-5", "esp32-rig-d", new GompertzKinetics(0.09, 0.03, 2)),
         Pouch("P5", "mSi@NHC-700-10", "esp32-rig-e", new GompertzKinetics(0.06, 0.02, 2)),
         Pouch("P6", "mSi@NHC-700-20", "esp32-rig-f", new GompertzKinetics(0.03, 0.01, 2)),
-        Pouch("B1", BlankSample, "esp32-rig-g", new GompertzKinetics(0, 1, 0), "blank"),
+        Pouch("B1", BlankSample, "esp32-rig-g", new GompertzKinetics(0, 1, 0), "blank") with { IsBlank = true },
     ];
 
     /// <summary>Sample name of the blank vessel (water, no silicon).</summary>

@@ -66,7 +66,7 @@ public static class SeedReport
         }
 
         console.Write(table);
-        console.WriteLine("The rig's oven ripples ±0.25 K with a 45-min period, each sensor lags its gas by 1 min and reads 0.3 K high (drifting), quantised to 0.01 K.");
+        console.WriteLine("The rig's oven ripples ±0.25 K with a 45-min period, each sensor lags its gas by 3 min and reads 0.3 K high (drifting), quantised to 0.01 K.");
         console.WriteLine("Bare mSi follows a modified Gompertz curve (10.2 mL g⁻¹, 2.02 mL g⁻¹ day⁻¹, lag 1.27 days, pure H₂ diluting 1.33 mL g⁻¹ of trapped air):");
         console.WriteLine("the replicates plateau at 10.1, 10.3 and 10.5; that curve is our fit to the paper's points, not the paper's (Ji et al., Batteries & Supercaps 2025, doi 10.1002/batt.202500037).");
     }

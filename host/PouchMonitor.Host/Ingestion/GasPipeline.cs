@@ -15,6 +15,8 @@ namespace PouchMonitor.Host.Ingestion;
 /// the group's last message, with every reading the group brought it.
 /// Alerts, the series cache and the live feed hear of points only after their commit; a rolled-back write makes the
 /// pouch's calculator start again from the stored readings.
+/// A pouch that names a blank gets the blank's apparent gas subtracted as <c>convert</c> does (<see cref="BlankCorrection"/>);
+/// new or changed points of a blank recompute its pouches from the blank's last point before the change.
 /// </summary>
 public sealed class GasPipeline(
     ExperimentCatalog catalog,
@@ -27,6 +29,7 @@ public sealed class GasPipeline(
 {
     private readonly Dictionary<PouchKey, PouchState> _pouches = [];
     private readonly Dictionary<PouchKey, PendingRebuild> _pending = [];
+    private readonly Dictionary<PouchKey, BlankSeries> _blanks = [];
     private readonly Lock _lock = new();
     private long _recomputeCount;
 
@@ -53,6 +56,7 @@ public sealed class GasPipeline(
         lock (_lock)
         {
             _pouches.Clear();
+            _blanks.Clear();
         }
     }
 
@@ -91,7 +95,8 @@ public sealed class GasPipeline(
                 }
 
                 state.LastTime = sensorReadings[^1].Time;
-                Write(session, experiment, pouch, sensorReadings, points);
+                FeedBlank(session, experiment, pouch, points, points.Count > 0 ? points[0].Time : DateTimeOffset.MaxValue, rebuilt: false);
+                Write(session, experiment, pouch, sensorReadings, CorrectByBlank(session, experiment, pouch, points));
             }
             else
             {
@@ -109,7 +114,8 @@ public sealed class GasPipeline(
             {
                 lock (_lock)
                 {
-                    foreach (var rebuild in _pending.Values)
+                    // Blanks first: a blank's new points lower its pending pouches' ChangedFrom before they are rebuilt.
+                    foreach (var rebuild in _pending.Values.OrderBy(r => r.Pouch.Spec.BlankId is null ? 0 : 1).ToList())
                     {
                         Rebuild(session, rebuild.Experiment, rebuild.Pouch, rebuild.NewReadings, rebuild.ChangedFrom);
                     }
@@ -126,6 +132,7 @@ public sealed class GasPipeline(
             {
                 _pending.Clear();
                 _pouches.Remove(key);
+                _blanks.Remove(key);
             }
         });
     }
@@ -151,7 +158,67 @@ public sealed class GasPipeline(
             state.LastTime = reading.Time;
         }
 
-        Write(session, experiment, pouch, newReadings, [.. points.Where(p => p.Time >= changedFrom)]);
+        FeedBlank(session, experiment, pouch, points, changedFrom, rebuilt: true);
+        Write(session, experiment, pouch, newReadings, CorrectByBlank(session, experiment, pouch, [.. points.Where(p => p.Time >= changedFrom)]));
+    }
+
+    /// <summary>
+    /// Keeps a blank's apparent gas for its pouches (all its points after a rebuild, the new ones otherwise) and
+    /// recomputes them from the blank's last point before <paramref name="changedFrom"/>: their points from there on
+    /// were interpolated to or held at values that have changed.
+    /// </summary>
+    private void FeedBlank(WriteSession session, Experiment experiment, ExperimentPouch blank, List<GasPoint> points, DateTimeOffset changedFrom, bool rebuilt)
+    {
+        var dependants = experiment.Pouches.Where(p => p.Spec.BlankId == blank.Spec.Id).ToList();
+        if (dependants.Count == 0)
+        {
+            return;
+        }
+
+        var key = new PouchKey(experiment.Name, blank.Spec.Id);
+        if (rebuilt || !_blanks.TryGetValue(key, out var series))
+        {
+            series = new BlankSeries();
+            _blanks[key] = series;
+        }
+
+        points.ForEach(series.Add);
+        if (changedFrom == DateTimeOffset.MaxValue)
+        {
+            return;
+        }
+
+        var from = series.LastTimeBefore(changedFrom) ?? changedFrom;
+        foreach (var dependant in dependants)
+        {
+            if (_pending.TryGetValue(new PouchKey(experiment.Name, dependant.Spec.Id), out var pending))
+            {
+                pending.Include(from);
+            }
+            else
+            {
+                Rebuild(session, experiment, dependant, [], from);
+            }
+        }
+    }
+
+    /// <summary>The points with the pouch's blank subtracted (as they are when it has none); loads the blank from the store on first use.</summary>
+    private List<GasPoint> CorrectByBlank(WriteSession session, Experiment experiment, ExperimentPouch pouch, List<GasPoint> points)
+    {
+        if (pouch.Spec.BlankId is not { } blankId)
+        {
+            return points;
+        }
+
+        var blank = experiment.FindPouch(blankId)!;
+        var key = new PouchKey(experiment.Name, blankId);
+        if (!_blanks.ContainsKey(key))
+        {
+            Rebuild(session, experiment, blank, [], DateTimeOffset.MaxValue);
+        }
+
+        var series = _blanks[key];
+        return [.. points.Select(p => BlankCorrection.Apply(p, pouch.Spec, blank.Spec.Vessel, series, experiment.Settings.Standard))];
     }
 
     /// <summary>A rolled-back write leaves the calculator ahead of the store: the pouch then rebuilds from the store.</summary>
@@ -161,6 +228,7 @@ public sealed class GasPipeline(
             lock (_lock)
             {
                 _pouches.Remove(key);
+                _blanks.Remove(key);
             }
         });
 

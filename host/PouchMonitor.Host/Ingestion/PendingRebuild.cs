@@ -15,6 +15,15 @@ internal sealed class PendingRebuild(Experiment experiment, ExperimentPouch pouc
     /// <summary>The earliest new reading's time: points from here on are rewritten.</summary>
     public DateTimeOffset ChangedFrom { get; private set; } = readings[0].Time;
 
+    /// <summary>Rewrites the points from <paramref name="time"/> on too (its blank changed there).</summary>
+    public void Include(DateTimeOffset time)
+    {
+        if (time < ChangedFrom)
+        {
+            ChangedFrom = time;
+        }
+    }
+
     public void Add(List<StoredReading> readings)
     {
         NewReadings.AddRange(readings);

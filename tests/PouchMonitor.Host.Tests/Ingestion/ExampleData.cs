@@ -32,6 +32,15 @@ internal sealed class ExampleData
 
     public string ExperimentPath { get; }
 
+    /// <summary>The example's readings, events and GC files, as <c>convert</c> takes them.</summary>
+    public static string ReadingsPath => Path.Combine(Folder, "readings.csv");
+
+    /// <inheritdoc cref="ReadingsPath"/>
+    public static string EventsPath => Path.Combine(Folder, "events.csv");
+
+    /// <inheritdoc cref="ReadingsPath"/>
+    public static string GcPath => Path.Combine(Folder, "gc.csv");
+
     public Experiment Experiment { get; }
 
     public Dictionary<string, List<VesselEvent>> Events { get; }
@@ -43,14 +52,22 @@ internal sealed class ExampleData
     /// <summary>Every reading in time order.</summary>
     public IReadOnlyList<(string Pouch, PressureReading Reading)> Readings { get; }
 
-    /// <summary>Writes the example's experiment file, with pouch i on sensor i of <see cref="DeviceId"/>, into <paramref name="folder"/>.</summary>
-    public static ExampleData Create(string folder)
+    /// <summary>
+    /// Writes the example's experiment file, with pouch i on sensor i of <see cref="DeviceId"/>, into <paramref name="folder"/>;
+    /// with <paramref name="secondIsBlankOfFirst"/> the first pouch names the second as its blank.
+    /// </summary>
+    public static ExampleData Create(string folder, bool secondIsBlankOfFirst = false)
     {
         var document = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "experiment.json")))!;
         var pouches = document["pouches"]!.AsArray();
         for (var i = 0; i < pouches.Count; i++)
         {
             pouches[i]!["source"] = new JsonObject { ["device"] = DeviceId, ["sensor"] = i };
+        }
+
+        if (secondIsBlankOfFirst)
+        {
+            pouches[0]!["blank"] = pouches[1]!["id"]!.GetValue<string>();
         }
 
         var path = Path.Combine(folder, "experiment.json");
