@@ -45,7 +45,7 @@ internal static class DemoCommand
         {
             await using var session = await DemoSession.StartAsync(DemoSettings.SeedReplay(speed, Path.GetFullPath(dataFolder)), cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"PouchMonitor demo: web app and API at {session.WebUrl} (embedded broker 127.0.0.1:{session.MqttPort}, data in {session.Settings.DataFolder}); sign in as {DemoSession.OperatorName} with {session.OperatorPassword} to acknowledge alerts").ConfigureAwait(false);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Replaying the seed experiment in a real oven (±0.25 K ripple, 1-min sensor lag): {session.Rig.Pouches.Count} pouches on {session.Rig.Boards.Count} virtual boards, 14 days at ×{speed:0} (about {SeedExperiment.Duration.TotalMinutes / speed:0.0} min)")).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Replaying the seed experiment in a real oven (±0.25 K ripple, {session.Settings.Sensor.ThermalLag.TotalMinutes:0}-min sensor lag): {session.Rig.Pouches.Count} pouches on {session.Rig.Boards.Count} virtual boards, 14 days at ×{speed:0} (about {SeedExperiment.Duration.TotalMinutes / speed:0.0} min)")).ConfigureAwait(false);
             await session.Rig.RunScriptAsync(Script(session, output), cancellationToken).ConfigureAwait(false);
             await session.StopRigAsync(cancellationToken).ConfigureAwait(false);
             SeedReport.Print(SeedReport.Collect(session), output);
