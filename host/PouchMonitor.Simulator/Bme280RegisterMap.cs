@@ -8,8 +8,10 @@ namespace PouchMonitor.Simulator;
 /// (the inverse of Bosch's compensation, see <see cref="Bmx280Compensation"/>).
 /// </summary>
 /// <remarks>
-/// A conversion happens when the driver writes forced mode to ctrl_meas (the chip then returns to sleep, as the real
-/// one does) or, in normal mode, on every read of the data registers.
+/// Forced mode written to ctrl_meas starts a conversion, made when the driver first reads a data register after it (the
+/// chip then returns to sleep, as the real one does); in normal mode every read of the data registers makes one.
+/// <see cref="Converting"/> runs first, so a simulation can give the chip the values of that moment: the moment the
+/// firmware stamps the reading, however long a busy machine took between trigger and readout.
 /// The IIR filter of the config register acts on the raw temperature and pressure as the chip's does (datasheet
 /// §3.4.4: filtered = (filtered_old · (c − 1) + adc) / c, started by the first conversion after a reset), so a step
 /// takes the chip's time to come through. Not emulated: measurement timing, humidity (raw 0x8000, "skipped"), SPI.
@@ -41,6 +43,7 @@ public sealed class Bme280RegisterMap
     private double _filteredRawT = double.NaN;
     private double _filteredRawP = double.NaN;
     private bool _frozen;
+    private bool _conversionPending;
     private int _conversions;
 
     /// <summary>Creates a chip with the given id (<see cref="Bme280ChipId"/> or <see cref="Bmp280ChipId"/>) and calibration.</summary>
@@ -75,6 +78,9 @@ public sealed class Bme280RegisterMap
         set { lock (_sync) { _frozen = value; } }
     }
 
+    /// <summary>Runs at each conversion before it measures <see cref="PressurePa"/> and <see cref="TemperatureC"/> (null: nothing).</summary>
+    public Action? Converting { get; init; }
+
     /// <summary>Conversions made so far.</summary>
     public int Conversions
     {
@@ -86,8 +92,10 @@ public sealed class Bme280RegisterMap
     {
         lock (_sync)
         {
-            if (register == PressureRegister && (_registers[CtrlMeasRegister] & 0b11) == 0b11)
+            if ((register == PressureRegister && (_registers[CtrlMeasRegister] & 0b11) == 0b11)
+                || (_conversionPending && register is >= PressureRegister and <= HumidityRegister + 1))
             {
+                _conversionPending = false;
                 Convert();
             }
 
@@ -116,7 +124,7 @@ public sealed class Bme280RegisterMap
                     _registers[register] = value;
                     if ((value & 0b11) is 0b01 or 0b10)
                     {
-                        Convert();
+                        _conversionPending = true;
                         _registers[register] = (byte)(value & ~0b11);
                     }
 
@@ -127,6 +135,7 @@ public sealed class Bme280RegisterMap
 
     private void Convert()
     {
+        Converting?.Invoke();
         _conversions++;
         if (_frozen)
         {

@@ -58,11 +58,11 @@ public sealed class Rig : IDisposable
         var rigPouches = pouches.Select((spec, i) =>
         {
             var vessel = NewVessel(spec, oven);
-            return new RigPouch(spec, vessel, new VirtualSensor(spec.SensorIndex, vessel, oven, noiseSeed: i + 1, sensor));
+            return new RigPouch(spec, vessel, new VirtualSensor(spec.SensorIndex, vessel, oven, () => time.GetUtcNow() - time.Start, noiseSeed: i + 1, sensor));
         }).ToList();
         var boards = rigPouches.GroupBy(p => p.Spec.DeviceId).ToDictionary(
             g => g.Key,
-            g => new VirtualBoard(g.Key, [.. g.OrderBy(p => p.Spec.SensorIndex).Select(p => p.Sensor)], transportFor(g.Key), time, time.Start, intervalS, publishIntervalS));
+            g => new VirtualBoard(g.Key, [.. g.OrderBy(p => p.Spec.SensorIndex).Select(p => p.Sensor)], transportFor(g.Key), time, intervalS, publishIntervalS));
         return new Rig(time, oven, rigPouches, boards);
     }
 

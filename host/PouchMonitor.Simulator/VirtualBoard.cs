@@ -13,7 +13,6 @@ public sealed class VirtualBoard : IDisposable
     public const int BufferCapacity = 8192;
 
     private readonly AcceleratedTimeProvider _time;
-    private readonly DateTimeOffset _runStart;
     private readonly SimulatedFlash _bufferFlash = new(ReadingRing.RequiredBytes(BufferCapacity));
     private readonly SimulatedFlash _stateFlash = new(StateStore.RequiredBytes);
     private readonly BoardPlatform _platform = new();
@@ -30,13 +29,12 @@ public sealed class VirtualBoard : IDisposable
     /// <paramref name="transport"/>; its flash is provisioned with the sampling and publish intervals.
     /// </summary>
     public VirtualBoard(string deviceId, IReadOnlyList<VirtualSensor> sensors, IMqttTransport transport,
-        AcceleratedTimeProvider time, DateTimeOffset runStart, int intervalS, int publishIntervalS)
+        AcceleratedTimeProvider time, int intervalS, int publishIntervalS)
     {
         DeviceId = deviceId;
         Sensors = sensors;
         Wifi = new WifiTransport(transport);
         _time = time;
-        _runStart = runStart;
         _clock = new BoardClock(time);
         var provisioning = new StateStore(_stateFlash);
         provisioning.StartBoot();
@@ -132,12 +130,6 @@ public sealed class VirtualBoard : IDisposable
     {
         while (!_stopping)
         {
-            var elapsed = _time.GetUtcNow() - _runStart;
-            foreach (var sensor in Sensors)
-            {
-                sensor.Update(elapsed);
-            }
-
             int sleepMs;
             lock (_sync)
             {

@@ -7,9 +7,10 @@ namespace PouchMonitor.Simulator.Tests;
 public class SensorModelTests
 {
     private static readonly TimeSpan StepAt = TimeSpan.FromHours(1);
+    private TimeSpan _elapsed;
 
     [Fact]
-    public void Update_OvenStepsDown_RealisticSensorFollowsWithItsLagAndOffset()
+    public void Read_OvenStepsDown_RealisticSensorFollowsWithItsLagAndOffset()
     {
         var model = SensorModel.Realistic with { TemperatureNoiseC = 0, PressureNoisePa = 0, TemperatureResolutionC = 0, TemperatureDriftCPerDay = 0 };
         var sensor = StepSensor(model);
@@ -24,7 +25,7 @@ public class SensorModelTests
     }
 
     [Fact]
-    public void Update_OvenStepsDown_IdealSensorReadsTheGas()
+    public void Read_OvenStepsDown_IdealSensorReadsTheGas()
     {
         var sensor = StepSensor(SensorModel.Ideal with { TemperatureNoiseC = 0, PressureNoisePa = 0 });
         using var port = sensor.Port;
@@ -33,19 +34,19 @@ public class SensorModelTests
         Assert.Equal(49, Read(sensor, StepAt + TimeSpan.FromMinutes(3)), 0.01);
     }
 
-    private static VirtualSensor StepSensor(SensorModel model)
+    private VirtualSensor StepSensor(SensorModel model)
     {
         var oven = new OvenProfile(50, 0, TimeSpan.FromMinutes(45), [new DoorOpening(StepAt, TimeSpan.FromDays(1), 1.0)]);
         var vessel = new SimulatedVessel(VesselKind.Headspace, 60, 1.1, new GompertzKinetics(0, 1, 0), 0, 100_000, 50);
-        var sensor = new VirtualSensor(0, vessel, oven, noiseSeed: 1, model);
+        var sensor = new VirtualSensor(0, vessel, oven, () => _elapsed, noiseSeed: 1, model);
         Assert.Equal(SensorInit.Ok, sensor.Port.Initialize());
         return sensor;
     }
 
     // Reads until the chip's IIR filter has passed the new value (1 − 0.75^30 of it).
-    private static double Read(VirtualSensor sensor, TimeSpan elapsed)
+    private double Read(VirtualSensor sensor, TimeSpan elapsed)
     {
-        sensor.Update(elapsed);
+        _elapsed = elapsed;
         double temperatureC = double.NaN;
         for (int i = 0; i < 30; i++)
         {

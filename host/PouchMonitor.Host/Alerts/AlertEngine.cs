@@ -59,8 +59,11 @@ public sealed class AlertEngine
         }
     }
 
-    /// <summary>Opens <paramref name="kind"/> if it should open and is not open; closes it if it should close and is open.</summary>
-    public void Set(SeriesTags tags, AlertKind kind, bool shouldOpen, bool shouldClose, double? value, string message)
+    /// <summary>
+    /// Opens <paramref name="kind"/> if it should open and is not open; closes it if it should close and is open; the
+    /// change is dated <paramref name="at"/>: the time of the reading or point that caused it, not when the host heard of it.
+    /// </summary>
+    public void Set(SeriesTags tags, AlertKind kind, bool shouldOpen, bool shouldClose, double? value, string message, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(tags);
         var key = (new PouchKey(tags.Experiment, tags.Pouch), kind);
@@ -69,12 +72,12 @@ public sealed class AlertEngine
             var isOpen = _open.TryGetValue(key, out var alert);
             if (!isOpen && shouldOpen)
             {
-                alert = _store.Open(tags, kind, _timeProvider.GetUtcNow(), value, message);
+                alert = _store.Open(tags, kind, at, value, message);
                 _open[key] = alert;
             }
             else if (isOpen && shouldClose)
             {
-                alert = _store.Close(tags, alert!, _timeProvider.GetUtcNow());
+                alert = _store.Close(tags, alert!, at);
                 _open.Remove(key);
             }
             else
@@ -105,28 +108,28 @@ public sealed class AlertEngine
         if ((point.SwellingMlPerG ?? point.DryGasMlStdPerG) is { } gasPerG)
         {
             var basis = point.SwellingMlPerG is null ? "dry gas at the experiment's standard conditions" : "pouch volume change";
-            Upper(tags, AlertKind.Swelling, gasPerG, t.SwellingMlPerG, t, $"mL g⁻¹ ({basis})");
+            Upper(tags, AlertKind.Swelling, gasPerG, t.SwellingMlPerG, point, t, $"mL g⁻¹ ({basis})");
             var rate = history.RatePerHour(point.Time, gasPerG, t.SwellingRateWindow);
-            Upper(tags, AlertKind.SwellingRate, rate, t.SwellingRateMlPerGPerH, t, $"mL g⁻¹ h⁻¹ ({basis})");
+            Upper(tags, AlertKind.SwellingRate, rate, t.SwellingRateMlPerGPerH, point, t, $"mL g⁻¹ h⁻¹ ({basis})");
         }
 
-        Upper(tags, AlertKind.Hydrogen, point.H2MlStd ?? point.DryGasMlStd, t.HydrogenMlStd, t, point.H2MlStd is null ? "mL at standard conditions (all gas counted as H₂ until a GC result)" : "mL H₂ at standard conditions");
-        Upper(tags, AlertKind.OvenTemperature, Math.Abs(point.TemperatureC - t.OvenTemperatureC), t.OvenToleranceC, t, "°C from set point");
+        Upper(tags, AlertKind.Hydrogen, point.H2MlStd ?? point.DryGasMlStd, t.HydrogenMlStd, point, t, point.H2MlStd is null ? "mL at standard conditions (all gas counted as H₂ until a GC result)" : "mL H₂ at standard conditions");
+        Upper(tags, AlertKind.OvenTemperature, Math.Abs(point.TemperatureC - t.OvenTemperatureC), t.OvenToleranceC, point, t, "°C from set point");
         var nearLimit = point.Flags.HasFlag(GasFlags.NearSensorLimit);
         Set(tags, AlertKind.NearSensorLimit, nearLimit, !nearLimit && point.PressurePa < t.NearSensorLimitClearFraction * sensorMaxPa,
-            point.PressurePa, Format($"pressure {point.PressurePa:F0} Pa is near the sensor's limit of {sensorMaxPa:F0} Pa: vent the vessel"));
+            point.PressurePa, Format($"pressure {point.PressurePa:F0} Pa is near the sensor's limit of {sensorMaxPa:F0} Pa: vent the vessel"), point.Time);
         var leak = point.Flags.HasFlag(GasFlags.LeakSuspected);
         history.ReadingsWithoutLeak = leak ? 0 : history.ReadingsWithoutLeak + 1;
         Set(tags, AlertKind.LeakSuspected, leak, history.ReadingsWithoutLeak >= t.LeakClearReadings, point.DryGasMlStd,
-            "gas is falling without a sampling or vent event: the vessel may leak");
+            "gas is falling without a sampling or vent event: the vessel may leak", point.Time);
     }
 
-    private void Upper(SeriesTags tags, AlertKind kind, double? value, double threshold, AlertThresholds t, string unit)
+    private void Upper(SeriesTags tags, AlertKind kind, double? value, double threshold, GasPoint point, AlertThresholds t, string unit)
     {
         if (value is { } v)
         {
             Set(tags, kind, v > threshold, v < threshold * (1 - t.HysteresisFraction), v,
-                Format($"{AlertKinds.Name(kind)} {v:G4} {unit} (threshold {threshold:G4})"));
+                Format($"{AlertKinds.Name(kind)} {v:G4} {unit} (threshold {threshold:G4})"), point.Time);
         }
     }
 

@@ -7,28 +7,33 @@ namespace PouchMonitor.Host.Alerts;
 
 /// <summary>
 /// Device-side alerts of the running experiments' pouches a device measures: sensor faults (closed by the sensor's next good reading),
-/// and device offline, opened by its last will or by silence for <see cref="AlertThresholds.OfflineIntervals"/>
-/// publish intervals, closed by its next message.
+/// dated by the reading's own placed time, and device offline, opened by its last will or by silence for
+/// <see cref="AlertThresholds.OfflineIntervals"/> publish intervals, closed by its next message, dated when the host noticed.
 /// </summary>
 public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catalog, TimeProvider timeProvider)
 {
     private readonly Dictionary<string, (DateTimeOffset LastSeen, TimeSpan? Interval)> _devices = [];
+    private readonly Dictionary<(string DeviceId, int SensorIndex), DateTimeOffset> _newestReadings = [];
     private readonly DateTimeOffset _startedAt = timeProvider.GetUtcNow();
     private readonly Lock _lock = new();
 
-    /// <summary>A valid reading batch: the device is alive; each sensor's newest reading opens or closes its fault alert.</summary>
-    public void OnBatch(ReadingBatch batch)
+    /// <summary>
+    /// A stored reading batch: the device is alive; the newest of each sensor's <paramref name="placed"/> readings opens
+    /// or closes its fault alert at that reading's time, unless the sensor has sent a newer one (a flushed buffer).
+    /// </summary>
+    public void OnBatch(ReadingBatch batch, IReadOnlyList<StoredReading> placed)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(placed);
         Seen(batch.DeviceId, null);
         SetOffline(batch.DeviceId, false, "");
-        foreach (var reading in batch.Readings.GroupBy(r => r.SensorIndex).Select(g => g.Last()))
+        foreach (var reading in placed.GroupBy(r => r.SensorIndex).Select(g => g.MaxBy(r => r.Time)!).Where(IsNewest))
         {
             if (catalog.TryFindBySource(batch.DeviceId, reading.SensorIndex, out var experiment, out var pouch))
             {
                 var fault = reading.Fault is { } f ? SensorFaultCodes.ToCode(f) : null;
                 engine.Set(SeriesTags.Of(experiment, pouch), AlertKind.SensorFault, fault is not null, fault is null, null,
-                    $"sensor {reading.SensorIndex} of {batch.DeviceId} reports '{fault}'");
+                    $"sensor {reading.SensorIndex} of {batch.DeviceId} reports '{fault}'", reading.Time);
             }
         }
     }
@@ -73,11 +78,27 @@ public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catal
         }
     }
 
+    private bool IsNewest(StoredReading reading)
+    {
+        lock (_lock)
+        {
+            var key = (reading.DeviceId, reading.SensorIndex);
+            if (_newestReadings.TryGetValue(key, out var newest) && newest >= reading.Time)
+            {
+                return false;
+            }
+
+            _newestReadings[key] = reading.Time;
+            return true;
+        }
+    }
+
     private void SetOffline(string deviceId, bool offline, string message)
     {
+        var now = timeProvider.GetUtcNow();
         foreach (var (experiment, pouch) in PouchesOf(deviceId))
         {
-            engine.Set(SeriesTags.Of(experiment, pouch), AlertKind.DeviceOffline, offline, !offline, null, message);
+            engine.Set(SeriesTags.Of(experiment, pouch), AlertKind.DeviceOffline, offline, !offline, null, message, now);
         }
     }
 

@@ -65,7 +65,7 @@ public sealed partial class MessageIngestor(
 
         session.AfterCommit(() =>
         {
-            deviceAlerts.OnBatch(batch);
+            deviceAlerts.OnBatch(batch, insert.Placed);
             foreach (var observer in _observers)
             {
                 observer.OnReadings(batch, receivedAt);

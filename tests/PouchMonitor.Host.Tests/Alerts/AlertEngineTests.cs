@@ -1,6 +1,7 @@
 using PouchMonitor.Analysis;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Storage;
 using static PouchMonitor.Host.Tests.Alerts.AlertScenario;
 
 namespace PouchMonitor.Host.Tests.Alerts;
@@ -20,8 +21,9 @@ public sealed class AlertEngineTests : IDisposable
         Assert.Equal([false, true, true, true, false, false], open);
         var alert = Assert.Single(_scenario.All(AlertKind.Swelling));
         Assert.Equal(5.5, alert.Value);
-        Assert.Equal(Start.AddMinutes(2), alert.OpenedAt);
-        Assert.Equal(Start.AddMinutes(5), alert.ClosedAt);
+        // Dated by the points (each fed a minute after it was made), not by when the engine heard of them.
+        Assert.Equal(Start.AddMinutes(1), alert.OpenedAt);
+        Assert.Equal(Start.AddMinutes(4), alert.ClosedAt);
     }
 
     [Fact]
@@ -140,7 +142,7 @@ public sealed class AlertEngineTests : IDisposable
         _scenario.DeviceRules.CheckSilence();
         Assert.True(_scenario.IsOpen(AlertKind.DeviceOffline));
 
-        _scenario.DeviceRules.OnBatch(Batch(new Reading(0, 1000, null, 0, 101_000, 50, null)));
+        _scenario.DeviceRules.OnBatch(Batch(new Reading(0, 1000, null, 0, 101_000, 50, null)), []);
         Assert.False(_scenario.IsOpen(AlertKind.DeviceOffline));
         Assert.Single(_scenario.All(AlertKind.DeviceOffline));
     }
@@ -171,15 +173,35 @@ public sealed class AlertEngineTests : IDisposable
     }
 
     [Fact]
-    public void OnBatch_SensorFaultThenGoodReading_OpensAndCloses()
+    public void OnBatch_SensorFaultThenGoodReadingArrivingLate_OpensAndClosesAtTheReadingsTimes()
     {
-        _scenario.DeviceRules.OnBatch(Batch(new Reading(0, 1000, null, 0, null, null, SensorFault.Stuck)));
+        _scenario.Time.Advance(TimeSpan.FromHours(1));
+        OnPlacedBatch(Placed(0, 10, SensorFault.Stuck));
         Assert.True(_scenario.IsOpen(AlertKind.SensorFault));
         Assert.Contains("stuck", _scenario.All(AlertKind.SensorFault)[0].Message, StringComparison.Ordinal);
 
-        _scenario.DeviceRules.OnBatch(Batch(new Reading(1, 2000, null, 0, 101_000, 50, null)));
-        Assert.False(_scenario.IsOpen(AlertKind.SensorFault));
+        OnPlacedBatch(Placed(1, 20, null));
+
+        var alert = Assert.Single(_scenario.All(AlertKind.SensorFault));
+        Assert.Equal(Start.AddMinutes(10), alert.OpenedAt);
+        Assert.Equal(Start.AddMinutes(20), alert.ClosedAt);
     }
+
+    [Fact]
+    public void OnBatch_FaultOlderThanTheSensorsNewestReading_OpensNothing()
+    {
+        OnPlacedBatch(Placed(1, 20, null));
+
+        OnPlacedBatch(Placed(0, 10, SensorFault.Stuck));
+
+        Assert.Empty(_scenario.All(AlertKind.SensorFault));
+    }
+
+    private void OnPlacedBatch(StoredReading placed) =>
+        _scenario.DeviceRules.OnBatch(Batch(new Reading(placed.Sequence, 1000, placed.Time, 0, placed.PressurePa, placed.TemperatureC, placed.Fault)), [placed]);
+
+    private static StoredReading Placed(uint sequence, double minutes, SensorFault? fault) =>
+        new("dev-a", 1, sequence, 0, Start.AddMinutes(minutes), fault is null ? 101_000 : null, fault is null ? 50 : null, fault);
 
     private static ReadingBatch Batch(params Reading[] readings) => new("dev-a", 1, readings);
 }

@@ -132,7 +132,7 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task PostAck_OpenAlert_AcknowledgesOnce()
     {
         var tags = new SeriesTags(Experiment, "A1", "mSi", ExampleData.DeviceId);
-        _host.Get<AlertEngine>().Set(tags, AlertKind.Swelling, shouldOpen: true, shouldClose: false, 6.0, "swelling 6 mL/g");
+        _host.Get<AlertEngine>().Set(tags, AlertKind.Swelling, shouldOpen: true, shouldClose: false, 6.0, "swelling 6 mL/g", _host.Get<TimeProvider>().GetUtcNow());
         var id = _host.Get<AlertStore>().OpenAlerts()[0].Id;
 
         using var first = await _host.Http.PostAsync(new Uri($"/api/alerts/{id}/ack", UriKind.Relative), null, TestContext.Current.CancellationToken);

@@ -199,7 +199,7 @@ public sealed class DashboardApiTests : IAsyncLifetime
     private Alert OpenAlert(string pouch)
     {
         var engine = _rig.Host.Get<AlertEngine>();
-        engine.Set(new SeriesTags(DashboardRig.Experiment, pouch, "sample", DashboardRig.DeviceId), AlertKind.OvenTemperature, true, false, 55.3, $"{pouch}: oven 55.3 °C, outside 48–52 °C");
+        engine.Set(new SeriesTags(DashboardRig.Experiment, pouch, "sample", DashboardRig.DeviceId), AlertKind.OvenTemperature, true, false, 55.3, $"{pouch}: oven 55.3 °C, outside 48–52 °C", _rig.Host.Get<TimeProvider>().GetUtcNow());
         return _rig.Host.Get<AlertStore>().OpenAlerts().Single(a => a.Pouch == pouch);
     }
 

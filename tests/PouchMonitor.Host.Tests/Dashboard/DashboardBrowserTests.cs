@@ -95,7 +95,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     private Alert InjectAlert(string pouch)
     {
         _rig.Host.Get<AlertEngine>().Set(new SeriesTags(DashboardRig.Experiment, pouch, "sample", DashboardRig.DeviceId),
-            AlertKind.OvenTemperature, true, false, 55.3, $"{pouch}: oven 55.3 °C, outside 48–52 °C");
+            AlertKind.OvenTemperature, true, false, 55.3, $"{pouch}: oven 55.3 °C, outside 48–52 °C", _rig.Host.Get<TimeProvider>().GetUtcNow());
         return _rig.Host.Get<AlertStore>().OpenAlerts().Single(a => a.Pouch == pouch);
     }
 }
