@@ -61,7 +61,7 @@ internal static class ServeCommand
     internal static string? Describe(Exception e) => e switch
     {
         OptionsValidationException v => string.Join("; ", v.Failures),
-        StartupException => e.Message,
+        StartupException or CertificateException => e.Message,
         ExperimentFileException or IOException => e.Message,
         // The configuration binder names the key: "Failed to convert configuration value at 'Mqtt:Port' to type 'System.Int32'."
         InvalidOperationException when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => e.Message,

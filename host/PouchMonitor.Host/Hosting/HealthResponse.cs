@@ -24,7 +24,7 @@ public static class HealthResponse
                 e => e.Key,
                 e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
             tls = lan.Certificate is { } certificate
-                ? new { mqttPort = lan.Options.MqttPort, httpsPort = lan.Options.HttpsPort, fingerprintSha256 = certificate.Fingerprint }
+                ? new { mqttPort = lan.MqttPort, httpsPort = lan.Options.HttpsPort, fingerprintSha256 = certificate.Fingerprint }
                 : null,
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonSerializerOptions.Web, context.RequestAborted);

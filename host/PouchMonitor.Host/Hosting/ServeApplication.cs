@@ -40,6 +40,11 @@ public static class ServeApplication
         AddValidatedOptions<AlertOptions>(services, AlertOptions.SectionName);
         AddValidatedOptions<LanOptions>(services, LanOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => LanMode.Start(
+            sp.GetRequiredService<IOptions<LanOptions>>().Value,
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder,
+            sp.GetRequiredService<IOptions<MqttOptions>>().Value.IsEmbedded,
+            sp.GetRequiredService<TimeProvider>()));
         LanSetup.Configure(builder);
         services.AddSingleton(sp =>
         {
@@ -105,9 +110,9 @@ public static class ServeApplication
     }
 
     /// <summary>
-    /// Refuses unknown keys, binds and validates every options section, checks the data folder and its database, and
-    /// loads the experiment files and, with <c>--lan</c>, the TLS certificate (made on the first start), so a bad setting fails here with its own message rather than inside the host's
-    /// start-up logging.
+    /// Refuses unknown keys, binds and validates every options section, checks the data folder and its database, loads
+    /// the experiment files and, with <c>--lan</c>, the TLS certificate (made on the first start), so a bad setting
+    /// fails here with its own message rather than inside the host's start-up logging.
     /// </summary>
     public static void ValidateConfiguration(WebApplication app)
     {

@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using PouchMonitor.Host.Hosting;
-
 namespace PouchMonitor.Host.Lan;
 
 /// <summary>Reads a configured certificate: PEM (certificate and key, in one file or two) or PKCS#12 (PFX).</summary>
 public static class CertificateFile
 {
-    /// <summary>Loads the certificate of <paramref name="options"/>; a file that is missing or unusable is a <see cref="StartupException"/> naming its key and path.</summary>
+    /// <summary>Loads the certificate of <paramref name="options"/>; a file that is missing or unusable is a <see cref="CertificateException"/> naming its key and path.</summary>
     public static HostCertificate Load(LanOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -20,9 +18,9 @@ public static class CertificateFile
                 : options.CertificatePassword is null ? X509Certificate2.CreateFromPemFile(certificatePath, keyPath)
                 : X509Certificate2.CreateFromEncryptedPemFile(certificatePath, options.CertificatePassword, keyPath);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {
-            throw new StartupException(
+            throw new CertificateException(
                 $"Lan:CertificateFile '{certificatePath}' is not a PEM certificate with its key (Lan:KeyFile) or a PFX file (Lan:CertificatePassword): {e.Message}", e);
         }
 
@@ -30,7 +28,7 @@ public static class CertificateFile
         {
             if (!loaded.HasPrivateKey)
             {
-                throw new StartupException($"Lan:CertificateFile '{certificatePath}' holds no private key");
+                throw new CertificateException($"Lan:CertificateFile '{certificatePath}' holds no private key");
             }
 
             return new HostCertificate(HostCertificate.WithUsableKey(loaded), certificatePath, Generated: false);
@@ -40,7 +38,7 @@ public static class CertificateFile
     private static string Existing(string key, string path)
     {
         var full = Path.GetFullPath(path);
-        return File.Exists(full) ? full : throw new StartupException($"Lan:{key} '{full}' does not exist");
+        return File.Exists(full) ? full : throw new CertificateException($"Lan:{key} '{full}' does not exist");
     }
 
     private static bool IsPem(string path)

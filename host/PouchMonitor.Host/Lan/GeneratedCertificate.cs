@@ -37,10 +37,10 @@ public static class GeneratedCertificate
         var keyPath = Path.Combine(Path.GetDirectoryName(certificatePath)!, KeyFileName);
         if (File.Exists(certificatePath))
         {
-            var stored = HostCertificate.WithUsableKey(X509Certificate2.CreateFromPemFile(certificatePath, keyPath));
+            using var stored = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
             if (stored.NotAfter.ToUniversalTime() > time.GetUtcNow().UtcDateTime)
             {
-                return new HostCertificate(stored, certificatePath, Generated: true);
+                return new HostCertificate(HostCertificate.WithUsableKey(stored), certificatePath, Generated: true);
             }
         }
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
-using PouchMonitor.Host.Storage;
 
 namespace PouchMonitor.Host.Lan;
 
@@ -20,14 +18,10 @@ public static class LanSetup
     public static bool IsEnabled(IConfiguration configuration) =>
         configuration.GetSection(LanOptions.SectionName).GetValue<bool>(nameof(LanOptions.Enabled));
 
-    /// <summary>Registers <see cref="LanMode"/> and, in lan mode, the HTTPS endpoints with its certificate.</summary>
+    /// <summary>In lan mode, the HTTPS addresses with the certificate of the registered <see cref="LanMode"/>.</summary>
     public static void Configure(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(sp => LanMode.Start(
-            sp.GetRequiredService<IOptions<LanOptions>>().Value,
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder,
-            sp.GetRequiredService<TimeProvider>()));
         if (!IsEnabled(builder.Configuration))
         {
             return;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
@@ -89,7 +90,7 @@ public sealed partial class EmbeddedBroker(
     }
 
     // One IPv4 and one IPv6 address (MQTTnet binds one of each), or every interface of both families.
-    private void AddTlsEndpoint(MqttServerOptionsBuilder builder, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    private void AddTlsEndpoint(MqttServerOptionsBuilder builder, X509Certificate2 certificate)
     {
         var addresses = lan.Options.BoundAddresses();
         var ipv4 = addresses.Count == 0 ? IPAddress.Any
