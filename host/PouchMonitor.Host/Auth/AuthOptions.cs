@@ -8,7 +8,7 @@ public sealed class AuthOptions
 
     /// <summary>
     /// Whether the dashboard and the read endpoints are open to anyone who reaches the port. Unset: open while every
-    /// HTTP address is loopback, closed once one is not (see <see cref="LoopbackBinding"/>).
+    /// HTTP address is loopback, closed once one is not (see <see cref="LoopbackBinding"/>) and always with <c>--lan</c>.
     /// </summary>
     public bool? OpenReads { get; set; }
 }

@@ -22,7 +22,9 @@ public static class AuthSetup
     /// <summary>Registers users, cookies, tokens, antiforgery and the policies.</summary>
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        var openReads = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.OpenReads ?? LoopbackBinding.IsLoopbackOnly(configuration);
+        // Lan mode serves the lab network whatever address a test or a proxy puts in front of it: reads closed.
+        var openReads = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.OpenReads
+            ?? (!Lan.LanSetup.IsEnabled(configuration) && LoopbackBinding.IsLoopbackOnly(configuration));
         services.AddSingleton(new ReadAccess(openReads));
         IdentityStore.Add(services, sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder).AddSignInManager();
         services.AddScoped<UserAccounts>();

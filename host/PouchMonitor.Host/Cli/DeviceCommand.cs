@@ -4,6 +4,7 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Devices;
+using PouchMonitor.Host.Lan;
 using PouchMonitor.Host.Storage;
 
 namespace PouchMonitor.Host.Cli;
@@ -25,8 +26,17 @@ internal static class DeviceCommand
     {
         var data = DataOption();
         var id = IdOption();
-        var broker = new Option<string>("--broker") { Description = "The broker as the board reaches it, mqtt://host:port or mqtts://host:port; default: mqtt://<this machine's name>:1883.", HelpName = "uri" };
-        var ca = new Option<string>("--ca") { Description = "PEM file of the CA that signed the broker's TLS certificate (needed for mqtts://).", HelpName = "file" };
+        var broker = new Option<string>("--broker")
+        {
+            Description = "The broker as the board reaches it, mqtt://host:port or mqtts://host:port; default: mqtts://<this machine's name>:8883 "
+                + "when the data folder holds the certificate 'serve --lan' generated, else mqtt://<this machine's name>:1883.",
+            HelpName = "uri",
+        };
+        var ca = new Option<string>("--ca")
+        {
+            Description = "PEM file of the CA that signed the broker's TLS certificate (for mqtts://); default: the certificate 'serve --lan' generated.",
+            HelpName = "file",
+        };
         var ssid = new Option<string>("--wifi-ssid") { Description = "The lab's Wi-Fi network.", Required = true, HelpName = "ssid" };
         var wifiPassword = new Option<string>("--wifi-password") { Description = $"Its password (or set {WifiPasswordVariable}, which keeps it out of the shell history); empty for an open network.", HelpName = "password" };
         var ntp = new Option<string>("--ntp-server") { Description = "Time server the board uses; default pool.ntp.org.", HelpName = "host" };
@@ -42,7 +52,7 @@ internal static class DeviceCommand
             return Add(
                 parse.GetRequiredValue(data),
                 deviceId,
-                parse.GetValue(broker) ?? $"mqtt://{Dns.GetHostName().ToLowerInvariant()}:1883",
+                parse.GetValue(broker),
                 parse.GetValue(ca),
                 (parse.GetRequiredValue(ssid), parse.GetValue(wifiPassword) ?? Environment.GetEnvironmentVariable(WifiPasswordVariable)),
                 parse.GetValue(ntp),
@@ -90,9 +100,11 @@ internal static class DeviceCommand
     }
 
     private static int Add(
-        string dataFolder, string deviceId, string broker, string? caPath, (string Ssid, string? Password) wifi, string? ntpServer, string? serialPort, string outputFolder) =>
+        string dataFolder, string deviceId, string? givenBroker, string? givenCaPath, (string Ssid, string? Password) wifi, string? ntpServer, string? serialPort,
+        string outputFolder) =>
         Guarded("add", () =>
         {
+            var (broker, caPath) = BrokerOf(dataFolder, givenBroker, givenCaPath);
             if (!DeviceId.IsValid(deviceId))
             {
                 return Fail("add", $"'{deviceId}' is not a valid device id (1-32 of a-z, 0-9 and '-', not starting with '-', not 'alerts')");
@@ -132,10 +144,26 @@ internal static class DeviceCommand
             Console.WriteLine($"device {deviceId} added; its MQTT user name is {deviceId} and its password (shown this once, stored hashed):");
             Console.WriteLine($"password: {password}");
             Console.WriteLine($"config file: {Path.GetFullPath(Path.Combine(outputFolder, BoardConfigFile.FileName))} (holds both passwords: delete it once deployed)");
+            if (caPath is not null)
+            {
+                Console.WriteLine($"tls: the board connects to {brokerUri.Host}:{brokerUri.Port} with TLS 1.2 and trusts {Path.GetFullPath(caPath)}");
+            }
+
             Console.WriteLine($"deploy it to the board's {BoardConfigFile.BoardPath} with:");
             Console.WriteLine($"  {nanoff}");
             return 0;
         });
+
+    // The certificate 'serve --lan' generated in the data folder, when there is one, makes TLS on 8883 the default.
+    private static (string Broker, string? CaPath) BrokerOf(string dataFolder, string? broker, string? caPath)
+    {
+        var hostName = Dns.GetHostName().ToLowerInvariant();
+        var generated = GeneratedCertificate.CertificatePath(dataFolder);
+        var hostTls = File.Exists(generated) ? generated : null;
+        broker ??= hostTls is null ? $"mqtt://{hostName}:1883" : $"mqtts://{hostName}:{LanOptions.DefaultMqttPort}";
+        var isTls = broker.StartsWith("mqtts://", StringComparison.OrdinalIgnoreCase);
+        return (broker, caPath ?? (isTls ? hostTls : null));
+    }
 
     private static string? BrokerError(string broker, string? caPath)
     {
@@ -146,7 +174,7 @@ internal static class DeviceCommand
 
         if (uri.Scheme == "mqtts" && caPath is null)
         {
-            return "--broker mqtts:// needs --ca, the PEM file of the CA that signed the broker's certificate";
+            return "--broker mqtts:// needs --ca, the PEM file of the CA that signed the broker's certificate (none generated by 'serve --lan' in --data)";
         }
 
         if (caPath is not null && (!File.Exists(caPath) || !File.ReadAllText(caPath).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)))

@@ -7,6 +7,7 @@ using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Devices;
 using PouchMonitor.Host.Export;
 using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Lan;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
 using Prometheus;
@@ -37,7 +38,14 @@ public static class ServeApplication
         AddValidatedOptions<MqttOptions>(services, MqttOptions.SectionName);
         AddValidatedOptions<ExperimentOptions>(services, ExperimentOptions.SectionName);
         AddValidatedOptions<AlertOptions>(services, AlertOptions.SectionName);
+        AddValidatedOptions<LanOptions>(services, LanOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => LanMode.Start(
+            sp.GetRequiredService<IOptions<LanOptions>>().Value,
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder,
+            sp.GetRequiredService<IOptions<MqttOptions>>().Value.IsEmbedded,
+            sp.GetRequiredService<TimeProvider>()));
+        LanSetup.Configure(builder);
         services.AddSingleton(sp =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -102,9 +110,9 @@ public static class ServeApplication
     }
 
     /// <summary>
-    /// Refuses unknown keys, binds and validates every options section, checks the data folder and its database, and
-    /// loads the experiment files, so a bad setting fails here with its own message rather than inside the host's
-    /// start-up logging.
+    /// Refuses unknown keys, binds and validates every options section, checks the data folder and its database, loads
+    /// the experiment files and, with <c>--lan</c>, the TLS certificate (made on the first start), so a bad setting
+    /// fails here with its own message rather than inside the host's start-up logging.
     /// </summary>
     public static void ValidateConfiguration(WebApplication app)
     {
@@ -114,11 +122,14 @@ public static class ServeApplication
         ConfigurationKeys.ThrowIfUnknown(app.Configuration, MqttOptions.SectionName, typeof(MqttOptions));
         ConfigurationKeys.ThrowIfUnknown(app.Configuration, ExperimentOptions.SectionName, typeof(ExperimentOptions));
         ConfigurationKeys.ThrowIfUnknown(app.Configuration, AlertOptions.SectionName, typeof(AlertOptions));
+        ConfigurationKeys.ThrowIfUnknown(app.Configuration, LanOptions.SectionName, typeof(LanOptions));
         StartupChecks.CheckDataFolder(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder);
         _ = app.Services.GetRequiredService<IOptions<InfluxOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<MqttOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<ExperimentOptions>>().Value;
         _ = app.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<LanOptions>>().Value;
+        _ = app.Services.GetRequiredService<LanMode>();
         _ = app.Services.GetRequiredService<ExperimentCatalog>();
     }
 

@@ -1,11 +1,15 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Devices;
+using PouchMonitor.Host.Lan;
 
 namespace PouchMonitor.Host.Mqtt;
 
@@ -13,6 +17,8 @@ namespace PouchMonitor.Host.Mqtt;
 /// The host's own MQTT broker (MQTTnet), used when no external broker is configured: each device logs in
 /// with its id and password (from <c>Mqtt:Devices</c>, or made by <c>pouchmon device add</c> and kept hashed in
 /// <see cref="DeviceCredentialStore"/>) and may use only its own topic branch; the host logs in with a per-process secret.
+/// With <c>--lan</c> it listens with TLS on the lab's addresses too (<see cref="LanMode"/>); the plain listener stays on
+/// <c>Mqtt:BindAddress</c>.
 /// A device's publish is stored inside the broker's publish path and PUBACKed only once it is committed; a failed
 /// write gets no PUBACK and the connection closes, so the device keeps the batch and sends it again.
 /// </summary>
@@ -20,6 +26,7 @@ public sealed partial class EmbeddedBroker(
     IOptions<MqttOptions> options,
     IDeviceMessageHandler ingestor,
     DeviceCredentialStore credentials,
+    LanMode lan,
     TimeProvider time,
     ILogger<EmbeddedBroker> logger)
     : IHostedService, IAsyncDisposable
@@ -47,16 +54,20 @@ public sealed partial class EmbeddedBroker(
 
         // MQTTnet listens on IPv4 and IPv6 unless told otherwise: bind exactly the configured address, nothing else.
         var address = IPAddress.Parse(_options.BindAddress);
-        var isIpv6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+        var isIpv6 = address.AddressFamily == AddressFamily.InterNetworkV6;
         var serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(isIpv6 ? IPAddress.None : address)
             .WithDefaultEndpointBoundIPV6Address(isIpv6 ? address : IPAddress.None)
             .WithDefaultEndpointPort(_options.Port)
             .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
-            .WithPersistentSessions()
-            .Build();
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+            .WithPersistentSessions();
+        if (lan.Certificate is { } tls)
+        {
+            AddTlsEndpoint(serverOptions, tls.Certificate);
+        }
+
+        _server = new MqttServerFactory().CreateMqttServer(serverOptions.Build());
         _server.ValidatingConnectionAsync += ValidateConnectionAsync;
         _server.InterceptingInboundPacketAsync += InterceptInboundPacketAsync;
         _server.InterceptingPublishAsync += InterceptPublishAsync;
@@ -65,12 +76,34 @@ public sealed partial class EmbeddedBroker(
         {
             await _server.StartAsync().ConfigureAwait(false);
         }
-        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
-            throw new IOException($"Mqtt:Port: {_options.BindAddress} port {_options.Port} is already in use", e);
+            var tlsPort = lan.IsOn ? $" or Lan:MqttPort {lan.Options.MqttPort}" : "";
+            throw new IOException($"Mqtt:Port: {_options.BindAddress} port {_options.Port}{tlsPort} is already in use", e);
         }
 
         LogStarted(_options.BindAddress, _options.Port, _options.Devices.Count);
+        if (lan.IsOn)
+        {
+            LogTlsStarted(lan.Options.Addresses.Count == 0 ? "every interface" : string.Join(", ", lan.Options.Addresses), lan.Options.MqttPort);
+        }
+    }
+
+    // One IPv4 and one IPv6 address (MQTTnet binds one of each), or every interface of both families.
+    private void AddTlsEndpoint(MqttServerOptionsBuilder builder, X509Certificate2 certificate)
+    {
+        var addresses = lan.Options.BoundAddresses();
+        var ipv4 = addresses.Count == 0 ? IPAddress.Any
+            : addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? IPAddress.None;
+        var ipv6 = addresses.Count == 0 ? (Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.None)
+            : addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetworkV6) ?? IPAddress.None;
+        builder.WithEncryptedEndpoint()
+            .WithEncryptedEndpointBoundIPAddress(ipv4)
+            .WithEncryptedEndpointBoundIPV6Address(ipv6)
+            .WithEncryptedEndpointPort(lan.Options.MqttPort)
+            .WithEncryptionCertificate(certificate)
+            // The boards' nanoFramework client speaks TLS 1.2 (MqttSslProtocols.TLSv1_2).
+            .WithEncryptionSslProtocol(SslProtocols.Tls12 | SslProtocols.Tls13);
     }
 
     /// <inheritdoc />
@@ -211,6 +244,9 @@ public sealed partial class EmbeddedBroker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port} for {DeviceCount} devices")]
     private partial void LogStarted(string address, int port, int deviceCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening with TLS on {Addresses}, port {Port}")]
+    private partial void LogTlsStarted(string addresses, int port);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT login refused ({Key}): user {UserName}, client {ClientId}")]
     private partial void LogRefusedLogin(string key, string? userName, string clientId);

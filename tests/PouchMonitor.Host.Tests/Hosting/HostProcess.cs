@@ -19,14 +19,15 @@ internal sealed class HostProcess : IDisposable
         _http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
     }
 
-    /// <summary>Starts the host with <paramref name="settings"/> and waits until its MQTT client is subscribed.</summary>
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the host with <paramref name="settings"/> (and <paramref name="options"/> such as <c>--lan</c>) and waits until its MQTT client is subscribed.</summary>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, params string[] options)
     {
         var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}/"));
         var startInfo = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pouchmon.dll"));
         startInfo.ArgumentList.Add("serve");
         startInfo.ArgumentList.Add($"--urls={url}");
+        options.ToList().ForEach(startInfo.ArgumentList.Add);
         foreach (var (key, value) in settings)
         {
             startInfo.ArgumentList.Add($"--{key}={value}");

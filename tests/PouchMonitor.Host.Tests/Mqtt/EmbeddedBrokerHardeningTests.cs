@@ -9,6 +9,7 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Devices;
+using PouchMonitor.Host.Lan;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.Host.Tests.Storage;
@@ -166,7 +167,7 @@ public sealed class EmbeddedBrokerHardeningTests : IAsyncDisposable
             Devices = new() { ["dev-a"] = "secret-a", ["dev-b"] = "secret-b" },
         };
         _broker = new EmbeddedBroker(
-            Options.Create(options), new StoredAtOnce(), new DeviceCredentialStore(new SqliteDatabase(_folder.Path), _time), _time, NullLogger<EmbeddedBroker>.Instance);
+            Options.Create(options), new StoredAtOnce(), new DeviceCredentialStore(new SqliteDatabase(_folder.Path), _time), LanMode.Off, _time, NullLogger<EmbeddedBroker>.Instance);
         await _broker.StartAsync(TestContext.Current.CancellationToken);
     }
 
