@@ -14,8 +14,13 @@ namespace PouchMonitor.Host.Dashboard;
 /// </summary>
 public static class DashboardEndpoints
 {
-    private const int DefaultColumns = 1200;
+    /// <summary>Pixel columns of a chart when the page does not say.</summary>
+    internal const int DefaultColumns = 1200;
     private const int MaxColumns = 8000;
+    private const double MsPerDay = 86_400_000;
+
+    private static readonly (string Column, string Unit, double Scale)[] RawChannels =
+        [("pressure_pa", "kPa", 1e-3), ("temperature_c", "°C", 1), ("vessel_dry_gas_ml_std", "mL", 1)];
 
     /// <summary>Serves the pages (before authentication: they hold no data; the data comes from the API).</summary>
     public static void UsePages(WebApplication app)
@@ -38,6 +43,7 @@ public static class DashboardEndpoints
         api.MapGet("/trend", Trend);
         api.MapGet("/pouches/{pouch}/raw", Raw);
         api.MapGet("/live", Live);
+        ComparisonEndpoints.Map(app);
     }
 
     private static Results<Ok<OverviewResponse>, ProblemHttpResult> Overview(string experiment, ExperimentCatalog catalog, DashboardQueries queries,
@@ -62,19 +68,9 @@ public static class DashboardEndpoints
             return NotFound(experiment);
         }
 
-        if (quantity is not (null or "gas" or "h2") || basis is not (null or "slurry" or "active"))
+        if (TrendQueryProblem(quantity, basis, fromDays, toDays, columns) is { } problem)
         {
-            return Invalid("quantity must be gas or h2, basis slurry or active");
-        }
-
-        if (!IsDayOffset(fromDays) || !IsDayOffset(toDays))
-        {
-            return Invalid("fromDays and toDays must be finite numbers of days within ±100000");
-        }
-
-        if (columns is < 1 or > MaxColumns || (fromDays is { } from && toDays is { } to && to <= from))
-        {
-            return Invalid($"columns must be 1–{MaxColumns} and toDays after fromDays");
+            return problem;
         }
 
         var width = full == true ? 0 : columns ?? DefaultColumns;
@@ -97,25 +93,28 @@ public static class DashboardEndpoints
         var key = new PouchKey(experiment, pouch);
         var width = columns ?? DefaultColumns;
         var oven = alertOptions.Value.For(experiment);
-        return TypedResults.Ok(new RawResponse(pouch, oven.OvenTemperatureC - oven.OvenToleranceC, oven.OvenTemperatureC + oven.OvenToleranceC,
-            found.Spec.SensorMaxPa / 1000, catalog.Find(experiment)!.Settings.Standard.ToString(),
-            Channel(queries, key, "pressure_pa", "kPa", 1e-3, width),
-            Channel(queries, key, "temperature_c", "°C", 1, width),
-            Channel(queries, key, "vessel_dry_gas_ml_std", "mL", 1, width)));
+        var series = RawChannels.Select(c => queries.Series(key, c.Column)).ToList();
+        var baseline = queries.Baseline(key);
+        // Day 0 as on the trend; before the pouch has a baseline, its first reading (pressure has every reading).
+        var dayZero = baseline ?? (series[0].TimeMs.Length > 0 ? DateTimeOffset.FromUnixTimeMilliseconds((long)series[0].TimeMs[0]) : null);
+        var dayZeroMs = dayZero?.ToUnixTimeMilliseconds() ?? 0;
+        var raw = series.Select((s, i) => Channel(s, RawChannels[i].Unit, RawChannels[i].Scale, dayZeroMs, width)).ToList();
+        return TypedResults.Ok(new RawResponse(pouch, baseline, dayZero, oven.OvenTemperatureC - oven.OvenToleranceC,
+            oven.OvenTemperatureC + oven.OvenToleranceC, found.Spec.SensorMaxPa / 1000, catalog.Find(experiment)!.Settings.Standard.ToString(),
+            raw[0], raw[1], raw[2]));
     }
 
-    private static RawChannel Channel(DashboardQueries queries, PouchKey key, string column, string unit, double scale, int columns)
+    private static RawChannel Channel((double[] TimeMs, double[] Values) series, string unit, double scale, long dayZeroMs, int columns)
     {
-        var (timeMs, values) = queries.Series(key, column);
-        var timeS = Array.ConvertAll(timeMs, t => t / 1000);
-        var keptTimes = new List<double>();
+        var days = Array.ConvertAll(series.TimeMs, t => (t - dayZeroMs) / MsPerDay);
+        var keptDays = new List<double>();
         var keptValues = new List<double>();
-        if (timeS.Length > 0)
+        if (days.Length > 0)
         {
-            M4Downsampler.Downsample(timeS, values, timeS[0], timeS[^1], columns, keptTimes, keptValues);
+            M4Downsampler.Downsample(days, series.Values, days[0], days[^1], columns, keptDays, keptValues);
         }
 
-        return new RawChannel(unit, keptTimes, [.. keptValues.Select(v => v * scale)]);
+        return new RawChannel(unit, TrendBuilder.Rounded(keptDays), [.. keptValues.Select(v => v * scale)]);
     }
 
     private static async Task<EmptyHttpResult> Live(string experiment, HttpContext context, ExperimentCatalog catalog, LiveFeed feed,
@@ -155,11 +154,29 @@ public static class DashboardEndpoints
         return TypedResults.Empty;
     }
 
+    /// <summary>What is wrong with the query of a trend or comparison, or null.</summary>
+    internal static ProblemHttpResult? TrendQueryProblem(string? quantity, string? basis, double? fromDays, double? toDays, int? columns)
+    {
+        if (quantity is not (null or "gas" or "h2") || basis is not (null or "slurry" or "active"))
+        {
+            return Invalid("quantity must be gas or h2, basis slurry or active");
+        }
+
+        if (!IsDayOffset(fromDays) || !IsDayOffset(toDays))
+        {
+            return Invalid("fromDays and toDays must be finite numbers of days within ±100000");
+        }
+
+        return columns is < 1 or > MaxColumns || (fromDays is { } from && toDays is { } to && to <= from)
+            ? Invalid($"columns must be 1–{MaxColumns} and toDays after fromDays")
+            : null;
+    }
+
     private static bool IsDayOffset(double? days) => days is not { } d || Math.Abs(d) <= 100_000;
 
-    private static ProblemHttpResult NotFound(string what) =>
+    internal static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem($"There is no experiment or pouch '{what}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    private static ProblemHttpResult Invalid(string reason) =>
+    internal static ProblemHttpResult Invalid(string reason) =>
         TypedResults.Problem(reason, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
 }

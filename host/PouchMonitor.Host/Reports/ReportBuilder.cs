@@ -33,7 +33,7 @@ internal static class ReportBuilder
             skipped = biogas?.Skipped ?? [];
         }
 
-        var kinetics = ReportKinetics.Of(inputs.Pouches, collector.Hourly);
+        var kinetics = ReportKinetics.Of(inputs.Pouches, [.. inputs.Experiment.Pouches.Select(p => p.Spec.Id)], collector.Hourly);
         WritePlots(outDirectory, inputs, options, collector, kinetics);
         var summaries = collector.Summaries.ToList();
         SummaryWriter.WriteCsv(Out(SummaryCsv), summaries);

@@ -58,9 +58,9 @@ internal sealed class ReportCollector(ExperimentInputs inputs, ReportOptions opt
         var baseline = settled[0].Time;
         var marks = inputs.EventsOf(pouch.Id)
             .Where(e => e.Time > baseline)
-            .Select(e => Mark(days, perG, (e.Time - baseline).TotalDays, e.Kind == VesselEventKind.Vent ? "vent" : "GC sample"))
-            .Concat(settled.Select((p, i) => (p, i)).Where(x => (x.p.Flags & GasFlags.LeakSuspected) != 0).Select(x => (days[x.i], perG[x.i], "leak suspected")));
-        GasCurves.Add(Thinned(label, days, perG, [.. marks]));
+            .Select(e => Mark(days, perG, (e.Time - baseline).TotalDays, e.Kind == VesselEventKind.Vent ? "vent" : "sample"))
+            .Concat(settled.Select((p, i) => (p, i)).Where(x => (x.p.Flags & GasFlags.LeakSuspected) != 0).Select(x => (days[x.i], perG[x.i], "leak")));
+        GasCurves.Add(Thinned(label, days, perG, [.. marks], ColourIndex(pouch)));
         Hourly[pouch.Id] = new DaySeries(days, perG).BinMeans(ReportKinetics.BinDays);
         AddH2Curve(pouch, label, settled);
     }
@@ -75,17 +75,19 @@ internal sealed class ReportCollector(ExperimentInputs inputs, ReportOptions opt
             double[] h2 = [.. withH2.Select(p => p.H2MlStdPerG!.Value)];
             var gcMarks = inputs.GcOf(pouch.Id)
                 .Where(r => r.Time >= baseline)
-                .Select(r => Mark(h2Days, h2, (r.Time - baseline).TotalDays, "GC result"));
-            H2Curves.Add(Thinned(label, h2Days, h2, [.. gcMarks]));
+                .Select(r => Mark(h2Days, h2, (r.Time - baseline).TotalDays, "gc"));
+            H2Curves.Add(Thinned(label, h2Days, h2, [.. gcMarks], ColourIndex(pouch)));
         }
     }
 
     private static (double, double, string) Mark(double[] days, double[] values, double at, string kind) =>
         (at, SeriesMetrics.Interpolate(days, values, at), kind);
 
-    private static Curve Thinned(string label, double[] days, double[] values, IReadOnlyList<(double, double, string)> marks)
+    private int ColourIndex(PouchSpec pouch) => inputs.Experiment.Pouches.ToList().FindIndex(p => p.Spec.Id == pouch.Id);
+
+    private static Curve Thinned(string label, double[] days, double[] values, IReadOnlyList<(double, double, string)> marks, int colourIndex)
     {
         var (xs, ys) = Downsampler.MinMax(days, values, PlotBuckets);
-        return new Curve(label, xs, ys, marks);
+        return new Curve(label, xs, ys, marks, colourIndex);
     }
 }

@@ -15,9 +15,12 @@ internal sealed class ReportKinetics
     /// <summary>Half-width of the line whose slope is the rate: ±6 h.</summary>
     public const double RateHalfWindowDays = 0.25;
 
-    private ReportKinetics(IReadOnlyList<ReplicateCurve> groups, IReadOnlyList<FitRow> fits, IReadOnlyList<Curve> rates)
+    private readonly IReadOnlyList<int> _groupColours;
+
+    private ReportKinetics(IReadOnlyList<ReplicateCurve> groups, IReadOnlyList<int> groupColours, IReadOnlyList<FitRow> fits, IReadOnlyList<Curve> rates)
     {
         Groups = groups;
+        _groupColours = groupColours;
         Fits = fits;
         Rates = rates;
     }
@@ -31,33 +34,39 @@ internal sealed class ReportKinetics
     /// <summary>Rate curves per pouch, mL g⁻¹ d⁻¹.</summary>
     public IReadOnlyList<Curve> Rates { get; }
 
-    /// <summary>Group mean lines for the group plot.</summary>
-    public IReadOnlyList<Curve> GroupCurves => [.. Groups.Select(g => new Curve($"{g.Group} mean ± SD (n = {g.Members})", g.Days, g.Mean, []))];
+    /// <summary>Group mean lines for the group plot, each in the colour of the group's first pouch.</summary>
+    public IReadOnlyList<Curve> GroupCurves =>
+        [.. Groups.Select((g, i) => new Curve($"{g.Group} mean ± SD (n = {g.Members})", g.Days, g.Mean, [], _groupColours[i]))];
 
     /// <summary>Group ± SD bands for the group plot, in the order of <see cref="GroupCurves"/> (no width for a group of one).</summary>
     public IReadOnlyList<Band> GroupBands =>
         [.. Groups.Select(g => new Band(g.Days, [.. g.Mean.Zip(g.Sd, (m, s) => m - SdOrZero(s))], [.. g.Mean.Zip(g.Sd, (m, s) => m + SdOrZero(s))]))];
 
     /// <param name="pouches">The experiment's pouches in output order.</param>
+    /// <param name="fileOrder">The pouch ids in experiment-file order: a pouch's index there is its colour.</param>
     /// <param name="hourly">Each pouch's evolved gas per g of slurry as hourly means, by pouch id (pouches without readings absent).</param>
-    public static ReportKinetics Of(IReadOnlyList<PouchSpec> pouches, IReadOnlyDictionary<string, DaySeries> hourly)
+    public static ReportKinetics Of(IReadOnlyList<PouchSpec> pouches, IReadOnlyList<string> fileOrder, IReadOnlyDictionary<string, DaySeries> hourly)
     {
+        ArgumentNullException.ThrowIfNull(fileOrder);
         var withData = pouches.Where(p => hourly.ContainsKey(p.Id)).ToList();
         var grouped = withData.Where(p => p.Group is not null).GroupBy(p => p.Group!, StringComparer.Ordinal).ToList();
         var groups = grouped.Select(g => ReplicateCurve.Of(g.Key, [.. g.Select(p => hourly[p.Id])], BinDays)).ToList();
         var fits = withData.Select(p => new FitRow(p.Id, "pouch", [p.Id], GompertzFitter.TryFit(hourly[p.Id])))
             .Concat(grouped.Select(g => new FitRow(g.Key, "group", [.. g.Select(p => p.Id)], GompertzFitter.TryFit(Pooled(g.Select(p => hourly[p.Id]))))))
             .ToList();
-        var rates = withData.Select(p => RateLine(p, hourly[p.Id])).ToList();
-        return new ReportKinetics(groups, fits, rates);
+        var rates = withData.Select(p => RateLine(p, hourly[p.Id], IndexOf(fileOrder, p.Id))).ToList();
+        var groupColours = grouped.Select(g => g.Min(p => IndexOf(fileOrder, p.Id))).ToList();
+        return new ReportKinetics(groups, groupColours, fits, rates);
     }
 
     private static double SdOrZero(double sd) => double.IsNaN(sd) ? 0 : sd;
 
-    private static Curve RateLine(PouchSpec pouch, DaySeries series)
+    private static int IndexOf(IReadOnlyList<string> ids, string id) => ids.ToList().IndexOf(id);
+
+    private static Curve RateLine(PouchSpec pouch, DaySeries series, int colourIndex)
     {
         var rate = RateCurve.Smoothed(series, RateHalfWindowDays);
-        return new Curve($"{pouch.Sample} ({pouch.Id})", rate.Days, rate.Values, []);
+        return new Curve($"{pouch.Sample} ({pouch.Id})", rate.Days, rate.Values, [], colourIndex);
     }
 
     private static DaySeries Pooled(IEnumerable<DaySeries> members)

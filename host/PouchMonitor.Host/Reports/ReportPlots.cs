@@ -1,3 +1,4 @@
+using PouchMonitor.Host.Plotting;
 using ScottPlot;
 
 namespace PouchMonitor.Host.Reports;
@@ -11,14 +12,6 @@ internal static class ReportPlots
     private const string FontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     private const string FontName = "DejaVu Sans";
 
-    private static readonly Dictionary<string, MarkerShape> MarkShapes = new(StringComparer.Ordinal)
-    {
-        ["GC sample"] = MarkerShape.OpenTriangleUp,
-        ["vent"] = MarkerShape.OpenTriangleDown,
-        ["leak suspected"] = MarkerShape.Cross,
-        ["GC result"] = MarkerShape.OpenCircle,
-    };
-
     /// <summary>Writes <paramref name="pathWithoutExtension"/>.png and .svg.</summary>
     /// <param name="pathWithoutExtension">Where to write.</param>
     /// <param name="title">Title above the plot.</param>
@@ -27,16 +20,16 @@ internal static class ReportPlots
     /// <param name="emptyNote">Shown when there is no curve.</param>
     /// <param name="threshold">A value to draw as a dashed line, with its legend text.</param>
     /// <param name="bands">Shaded ranges, e.g. a group's ± SD, each in the colour of the curve of the same index.</param>
+    /// <remarks>Colours and marks come from <see cref="SeriesStyle"/>, as on the dashboard.</remarks>
     public static void Save(
         string pathWithoutExtension, string title, string yLabel, IReadOnlyList<Curve> curves, string emptyNote, (double Value, string Label)? threshold = null,
         IReadOnlyList<Band>? bands = null)
     {
         var plot = Create(title, yLabel, curves, emptyNote);
-        var palette = new ScottPlot.Palettes.Category10();
         for (int i = 0; i < (bands?.Count ?? 0); i++)
         {
             var fill = plot.Add.FillY(bands![i].Days, bands[i].Low, bands[i].High);
-            fill.FillStyle.Color = palette.GetColor(i).WithAlpha(0.25);
+            fill.FillStyle.Color = ColourOf(curves[i]).WithAlpha(0.25);
             fill.LineStyle.Width = 0;
         }
 
@@ -59,18 +52,18 @@ internal static class ReportPlots
             plot.Font.Set(FontName);
         }
 
-        var palette = new ScottPlot.Palettes.Category10();
         for (int i = 0; i < curves.Count; i++)
         {
-            var line = plot.Add.ScatterLine(curves[i].Days, curves[i].Values, palette.GetColor(i));
+            var line = plot.Add.ScatterLine(curves[i].Days, curves[i].Values, ColourOf(curves[i]));
             line.LegendText = curves[i].Label;
             line.LineWidth = 2;
         }
 
         foreach (var kind in curves.SelectMany(c => c.Marks).GroupBy(m => m.Kind))
         {
-            var marks = plot.Add.Markers(kind.Select(m => m.Days).ToArray(), kind.Select(m => m.Value).ToArray(), MarkShapes[kind.Key], 9, Colors.Black);
-            marks.LegendText = kind.Key;
+            var style = SeriesStyle.Marker(kind.Key);
+            var marks = plot.Add.Markers(kind.Select(m => m.Days).ToArray(), kind.Select(m => m.Value).ToArray(), style.ReportShape, 9, Color.FromHex(style.Colour));
+            marks.LegendText = style.Label;
         }
 
         if (curves.Count == 0)
@@ -85,4 +78,6 @@ internal static class ReportPlots
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;
     }
+
+    private static Color ColourOf(Curve curve) => Color.FromHex(SeriesStyle.Colour(curve.ColourIndex));
 }

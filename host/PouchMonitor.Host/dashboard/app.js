@@ -1,10 +1,7 @@
 "use strict";
 // PouchMonitor dashboard: overview cards, trend chart, raw view and alerts of one experiment, kept live over SSE.
 (() => {
-  const palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-    "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd"];
-  // glyph, colour and vertical offset in CSS pixels, so a sample and its GC result at the same time do not hide each other
-  const markerStyle = { sample: ["▼", "#5d4037", -9], vent: ["●", "#455a64", -9], gc: ["◆", "#6a1b9a", -21], alert: ["■", "#c62828", 12] };
+  // Colours and marker glyphs come from the server (window.plots, GET /api/plot-style): the report draws with the same.
   const $ = (id) => document.getElementById(id);
   const state = { experiment: null, conditions: "", quantity: "gas", basis: "slurry", range: null, trend: null, trendPlot: null,
     rawPlots: [], pouches: [], colors: {}, overview: new Map(), trendTimer: null, me: null };
@@ -54,7 +51,7 @@
     state.conditions = overview.standardConditions.replace(/^mL at /, "");
     $("conditions").textContent = `Gas volumes: dry, at ${state.conditions}`;
     const receivedAt = Date.now();
-    overview.pouches.forEach((p, i) => { p.receivedAt = receivedAt; state.colors[p.pouch] ??= palette[i % palette.length]; state.overview.set(p.pouch, p); });
+    overview.pouches.forEach((p, i) => { p.receivedAt = receivedAt; state.colors[p.pouch] ??= window.plots.colour(i); state.overview.set(p.pouch, p); });
     $("overview").innerHTML = overview.pouches.map(card).join("");
     const select = $("raw-pouch");
     if (select.options.length !== overview.pouches.length) {
@@ -74,34 +71,8 @@
   }
 
   // ---- trend ----
-  function align(series) {
-    // uPlot wants one shared x array: merge every pouch's kept days and leave gaps (null) where a pouch has no point.
-    const xs = Float64Array.from(new Set(series.flatMap((s) => s.days))).sort();
-    const ys = series.map((s) => {
-      const y = new Array(xs.length).fill(null);
-      let j = 0;
-      s.days.forEach((d, i) => { while (xs[j] < d) { j++; } y[j] = s.values[i]; });
-      return y;
-    });
-    return [Array.from(xs), ...ys];
-  }
-
   function drawMarkers(u) {
-    const ctx = u.ctx;
-    ctx.save();
-    ctx.font = `${Math.round(12 * devicePixelRatio)}px DejaVu Sans, sans-serif`;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "middle";
-    for (const m of state.trend.markers) {
-      const index = state.trend.series.findIndex((s) => s.pouch === m.pouch);
-      if (m.value == null || index < 0 || !u.series[index + 1].show) { continue; }
-      const [glyph, color, offset] = markerStyle[m.kind];
-      const x = u.valToPos(m.days, "x", true), y = u.valToPos(m.value, "y", true);
-      if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) { continue; }
-      ctx.fillStyle = color;
-      ctx.fillText(glyph, x, y + offset * devicePixelRatio);
-    }
-    ctx.restore();
+    window.plots.drawMarkers(u, state.trend.markers, (m) => state.trend.series.findIndex((s) => s.pouch === m.pouch) + 1);
   }
 
   function trendTitle() {
@@ -122,8 +93,8 @@
       series: [
         { label: "t / d", value: (u, v) => v == null ? "–" : v.toFixed(3) },
         ...state.trend.series.map((s) => ({
-          label: s.pouch, stroke: state.colors[s.pouch], width: 1.5, spanGaps: true,
-          value: (u, v) => v == null ? "–" : `${v.toFixed(3)} mL g⁻¹`,
+          label: `${s.sample} (${s.pouch}${s.group ? `, group ${s.group}` : ""})`, stroke: s.colour, width: 1.5, spanGaps: true,
+          value: (u, v) => v == null ? "–" : `${v.toFixed(3)} ${state.trend.unit} at ${state.conditions}`,
         })),
       ],
       cursor: { drag: { x: true, y: false } },
@@ -148,7 +119,7 @@
     let query = `/trend?quantity=${state.quantity}&basis=${state.basis}&columns=${columns}`;
     if (state.range) { query += `&fromDays=${state.range[0]}&toDays=${state.range[1]}`; }
     state.trend = await getJson(api(query));
-    const data = align(state.trend.series);
+    const data = window.plots.align(state.trend.series);
     state.trendPlot?.destroy();
     state.trendPlot = makeTrendPlot(data);
     state.trendPlot.setScale("x", { min: state.trend.fromDays, max: state.trend.toDays });
@@ -170,10 +141,10 @@
     const opts = {
       width: element.clientWidth, height: 220,
       cursor: { sync: { key: "raw" } },
-      scales: { x: { time: true }, y: { range: (u, min, max) => band ? [Math.min(min, band[0]) - 0.5, Math.max(max, band[1]) + 0.5] : [min - (max - min) * 0.05 - 1e-3, max + (max - min) * 0.05 + 1e-3] } },
-      axes: [{ label: "Time (UTC)", space: 70, values: (u, ticks) => ticks.map((t) => { const iso = new Date(t * 1000).toISOString(); return `${iso.slice(5, 10)}\n${iso.slice(11, 16)}`; }) },
+      scales: { x: { time: false }, y: { range: (u, min, max) => band ? [Math.min(min, band[0]) - 0.5, Math.max(max, band[1]) + 0.5] : [min - (max - min) * 0.05 - 1e-3, max + (max - min) * 0.05 + 1e-3] } },
+      axes: [{ label: state.rawAxis, values: (u, ticks) => ticks.map((t) => String(+t.toFixed(3))) },
         { label, size: 70 }],
-      series: [{ value: (u, v) => v == null ? "–" : utc(v * 1000) },
+      series: [{ label: "t / d", value: (u, v) => v == null ? "–" : `${v.toFixed(3)} d (${utc(state.rawDayZero + v * 86_400_000)})` },
         { label, stroke: band ? "#c0392b" : limit ? "#1f5fa8" : "#2e7d32", width: 1.25, value: (u, v) => v == null ? "–" : `${v.toFixed(3)} ${channel.unit}` }],
       hooks: {
         drawClear: [(u) => {
@@ -193,7 +164,7 @@
       },
     };
     element.innerHTML = "";
-    return new uPlot(opts, [channel.timeS, channel.values], element);
+    return new uPlot(opts, [channel.days, channel.values], element);
   }
 
   async function loadRaw() {
@@ -201,6 +172,9 @@
     if (!pouch) { return; }
     const raw = await getJson(api(`/pouches/${encodeURIComponent(pouch)}/raw?columns=${Math.round($("raw-pressure").clientWidth)}`));
     state.rawPlots.forEach((p) => p.destroy());
+    // Day 0 as on the trend: the pouch's baseline (before it has one, its first reading).
+    state.rawDayZero = Date.parse(raw.dayZero);
+    state.rawAxis = raw.baselineAt ? "Time since baseline / d" : "Time since first reading / d (no baseline yet)";
     state.rawPlots = [
       rawPlot($("raw-pressure"), raw.pressure, "p / kPa", null, raw.sensorMaxKPa),
       rawPlot($("raw-temperature"), raw.temperature, "T / °C", [raw.ovenLowC, raw.ovenHighC], null),
@@ -265,11 +239,14 @@
 
   async function start() {
     if (!await showUser()) { return; }
+    await window.plots.loadStyle();
+    $("trend-marks").innerHTML = window.plots.legendHtml(["sample", "vent", "gc", "alert"]);
     const experiments = await getJson("/api/experiments");
     const wanted = new URLSearchParams(location.search).get("experiment");
     $("experiment").innerHTML = experiments.map((e) => `<option>${e.name}</option>`).join("");
     state.experiment = experiments.some((e) => e.name === wanted) ? wanted : experiments[0]?.name;
     $("experiment").value = state.experiment;
+    for (const link of [$("compare-link"), $("groups-link")]) { link.href = `/compare.html?experiment=${encodeURIComponent(state.experiment ?? "")}`; }
     $("experiment").addEventListener("change", (e) => { location.search = `?experiment=${encodeURIComponent(e.target.value)}`; });
     if (!state.experiment) { $("overview").textContent = "No experiment is configured."; return; }
     segmented("quantity", "quantity");

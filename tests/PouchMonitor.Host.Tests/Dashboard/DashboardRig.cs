@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using PouchMonitor.Analysis;
-using PouchMonitor.Contracts;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Tests.Hosting;
 using PouchMonitor.Host.Tests.Storage;
@@ -26,12 +23,13 @@ internal sealed class DashboardRig : IAsyncDisposable
     private static readonly DateTimeOffset SealedAt =
         DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 * 60) - TimeSpan.FromDays(6) - TimeSpan.FromMinutes(20);
     private readonly TempFolder _folder;
-    private uint _sequence;
+    private readonly BoardFeed _board;
 
     private DashboardRig(TempFolder folder, ServeHost host)
     {
         _folder = folder;
         Host = host;
+        _board = new BoardFeed(host.Get<MessageIngestor>(), DeviceId);
     }
 
     public ServeHost Host { get; }
@@ -67,17 +65,17 @@ internal sealed class DashboardRig : IAsyncDisposable
     /// <summary>Sends every pouch's readings from the seal for <paramref name="days"/> days, one per <paramref name="step"/>.</summary>
     public void FeedDays(double days, TimeSpan step)
     {
-        var readings = new List<Reading>();
+        var readings = new List<(DateTimeOffset, int, double, double)>();
         for (var t = TimeSpan.Zero; t.TotalDays <= days; t += step)
         {
-            readings.AddRange(Enumerable.Range(0, PouchCount).Select(i => Reading(SealedAt + t, i, PressurePa(i, t.TotalDays))));
+            readings.AddRange(Enumerable.Range(0, PouchCount).Select(i => (SealedAt + t, i, PressurePa(i, t.TotalDays), OvenC)));
         }
 
-        Send(readings);
+        _board.Send(readings);
     }
 
     /// <summary>Sends one reading of pouch <paramref name="index"/> at <paramref name="time"/>.</summary>
-    public void FeedOne(DateTimeOffset time, int index, double pressurePa) => Send([Reading(time, index, pressurePa)]);
+    public void FeedOne(DateTimeOffset time, int index, double pressurePa) => _board.Send([(time, index, pressurePa, OvenC)]);
 
     /// <summary>The pressure of pouch <paramref name="index"/> after <paramref name="days"/>, Pa.</summary>
     public static double PressurePa(int index, double days)
@@ -100,26 +98,6 @@ internal sealed class DashboardRig : IAsyncDisposable
     }
 
     public static DateTimeOffset TimeAt(double days) => SealedAt + TimeSpan.FromDays(days);
-
-    private Reading Reading(DateTimeOffset time, int sensor, double pressurePa)
-    {
-        var sequence = _sequence++;
-        return new Reading(sequence, sequence * 1000L, time, sensor, pressurePa, OvenC, null);
-    }
-
-    private void Send(List<Reading> readings)
-    {
-        var ingestor = Host.Get<MessageIngestor>();
-        foreach (var chunk in readings.Chunk(ContractV1.MaxReadingsPerBatch))
-        {
-            var json = JsonSerializer.Serialize(new
-            {
-                v = 1, device = DeviceId, boot = 1,
-                readings = chunk.Select(r => new { seq = r.Sequence, up = r.UptimeMs, t = r.Time!.Value.ToUnixTimeMilliseconds(), s = r.SensorIndex, p = r.PressurePa, c = r.TemperatureC }),
-            });
-            ingestor.HandleAsync(Topics.Readings(DeviceId), new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json))).GetAwaiter().GetResult();
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {
