@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
 using Microsoft.Data.Sqlite;
-using PouchMonitor.Contracts;
 using PouchMonitor.Host.Devices;
 using PouchMonitor.Host.Lan;
 using PouchMonitor.Host.Storage;
@@ -26,37 +24,29 @@ internal static class DeviceCommand
     {
         var data = DataOption();
         var id = IdOption();
-        var broker = new Option<string>("--broker")
-        {
-            Description = "The broker as the board reaches it, mqtt://host:port or mqtts://host:port; default: mqtts://<this machine's name>:8883 "
-                + "when the data folder holds the certificate 'serve --lan' generated, else mqtt://<this machine's name>:1883.",
-            HelpName = "uri",
-        };
-        var ca = new Option<string>("--ca")
-        {
-            Description = "PEM file of the CA that signed the broker's TLS certificate (for mqtts://); default: the certificate 'serve --lan' generated.",
-            HelpName = "file",
-        };
+        var broker = new Option<string>("--broker") { Description = "The broker as the board reaches it, mqtt://host:port or mqtts://host:port; default: mqtt://<this machine's name>:1883.", HelpName = "uri" };
+        var ca = new Option<string>("--ca") { Description = "PEM file of the CA that signed the broker's TLS certificate (needed for mqtts://).", HelpName = "file" };
         var ssid = new Option<string>("--wifi-ssid") { Description = "The lab's Wi-Fi network.", Required = true, HelpName = "ssid" };
         var wifiPassword = new Option<string>("--wifi-password") { Description = $"Its password (or set {WifiPasswordVariable}, which keeps it out of the shell history); empty for an open network.", HelpName = "password" };
         var ntp = new Option<string>("--ntp-server") { Description = "Time server the board uses; default pool.ntp.org.", HelpName = "host" };
         var serialPort = new Option<string>("--serial-port") { Description = "The board's serial port, written into nanoff's deployment file (see nanoff --listports).", HelpName = "port" };
+        var label = new Option<string>("--label") { Description = $"What the lab calls the board (at most {DeviceProvisioning.MaxLabelLength} characters), shown by 'device list' and the devices page.", HelpName = "text" };
         var output = new Option<string>("--out") { Description = "Folder for pouchmon.json and deploy.json; default device-<id>.", HelpName = "folder" };
         var command = new Command("add", "Create a device's MQTT credential (printed once, stored hashed) and write its config file and nanoff command. Exit 0: added; 2: unusable input or the device exists.")
         {
-            data, id, broker, ca, ssid, wifiPassword, ntp, serialPort, output,
+            data, id, label, broker, ca, ssid, wifiPassword, ntp, serialPort, output,
         };
         command.SetAction(parse =>
         {
             var deviceId = parse.GetRequiredValue(id);
+            var dataFolder = parse.GetRequiredValue(data);
+            var (brokerUri, caPath) = BrokerOf(dataFolder, parse.GetValue(broker), parse.GetValue(ca));
             return Add(
-                parse.GetRequiredValue(data),
-                deviceId,
-                parse.GetValue(broker),
-                parse.GetValue(ca),
-                (parse.GetRequiredValue(ssid), parse.GetValue(wifiPassword) ?? Environment.GetEnvironmentVariable(WifiPasswordVariable)),
-                parse.GetValue(ntp),
-                parse.GetValue(serialPort),
+                dataFolder,
+                caPath,
+                parse.GetValue(wifiPassword) ?? Environment.GetEnvironmentVariable(WifiPasswordVariable),
+                new DeviceProvisioningRequest(deviceId, parse.GetValue(label), brokerUri,
+                    CaPem: null, parse.GetRequiredValue(ssid), WifiPassword: "", parse.GetValue(ntp), parse.GetValue(serialPort)),
                 parse.GetValue(output) ?? $"device-{deviceId}");
         });
         return command;
@@ -68,11 +58,12 @@ internal static class DeviceCommand
         var command = new Command("list", "List the devices with a credential made by 'device add' (devices in Mqtt:Devices are not listed).") { data };
         command.SetAction(parse => Guarded("list", () =>
         {
-            var devices = Store(parse.GetRequiredValue(data)).List();
-            Console.WriteLine(devices.Count == 0 ? "no devices" : "device id                         created (UTC)");
+            var devices = Provisioning(parse.GetRequiredValue(data)).List();
+            Console.WriteLine(devices.Count == 0 ? "no devices" : "device id                         created (UTC)        label");
             foreach (var device in devices)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{device.DeviceId,-33} {device.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{device.DeviceId,-33} {device.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}  {device.Label}").TrimEnd());
             }
 
             return 0;
@@ -88,7 +79,7 @@ internal static class DeviceCommand
         command.SetAction(parse => Guarded("remove", () =>
         {
             var deviceId = parse.GetRequiredValue(id);
-            if (!Store(parse.GetRequiredValue(data)).Remove(deviceId))
+            if (!Provisioning(parse.GetRequiredValue(data)).Remove(deviceId, OptionName))
             {
                 return Fail("remove", $"device '{deviceId}' has no credential");
             }
@@ -100,92 +91,70 @@ internal static class DeviceCommand
     }
 
     private static int Add(
-        string dataFolder, string deviceId, string? givenBroker, string? givenCaPath, (string Ssid, string? Password) wifi, string? ntpServer, string? serialPort,
-        string outputFolder) =>
+        string dataFolder, string? caPath, string? wifiPassword, DeviceProvisioningRequest request, string outputFolder) =>
         Guarded("add", () =>
         {
-            var (broker, caPath) = BrokerOf(dataFolder, givenBroker, givenCaPath);
-            if (!DeviceId.IsValid(deviceId))
-            {
-                return Fail("add", $"'{deviceId}' is not a valid device id (1-32 of a-z, 0-9 and '-', not starting with '-', not 'alerts')");
-            }
-
-            if (wifi.Password is null)
+            if (wifiPassword is null)
             {
                 return Fail("add", $"give the Wi-Fi password with --wifi-password or {WifiPasswordVariable} (empty for an open network)");
             }
 
-            if (BrokerError(broker, caPath) is { } error)
+            if (caPath is not null && (!File.Exists(caPath) || !File.ReadAllText(caPath).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)))
             {
-                return Fail("add", error);
+                return Fail("add", $"--ca '{caPath}' is not a PEM certificate file");
             }
 
-            var brokerUri = new Uri(broker);
-            var caPem = caPath is null ? null : File.ReadAllText(caPath);
-            var store = Store(dataFolder);
-            if (!store.TryAdd(deviceId, out var password))
-            {
-                return Fail("add", $"device '{deviceId}' already has a credential; 'pouchmon device remove --id {deviceId}' first to issue a new one");
-            }
-
-            string nanoff;
+            var provisioning = Provisioning(dataFolder);
+            var added = provisioning.Add(
+                request with { WifiPassword = wifiPassword, CaPem = caPath is null ? null : File.ReadAllText(caPath) }, outputFolder, OptionName);
             try
             {
-                var config = new BoardConfig(deviceId, password, brokerUri.Host, brokerUri.Port, caPem, wifi.Ssid, wifi.Password, ntpServer);
-                nanoff = BoardConfigFile.Write(config, outputFolder, serialPort);
+                BoardConfigFile.Write(added, outputFolder);
             }
             catch
             {
                 // The password is lost with the file: a credential no board can use must not stay.
-                store.Remove(deviceId);
+                provisioning.Remove(added.Credential.DeviceId, OptionName);
                 throw;
             }
 
+            var deviceId = added.Credential.DeviceId;
             Console.WriteLine($"device {deviceId} added; its MQTT user name is {deviceId} and its password (shown this once, stored hashed):");
-            Console.WriteLine($"password: {password}");
+            Console.WriteLine($"password: {added.Password}");
             Console.WriteLine($"config file: {Path.GetFullPath(Path.Combine(outputFolder, BoardConfigFile.FileName))} (holds both passwords: delete it once deployed)");
             if (caPath is not null)
             {
-                Console.WriteLine($"tls: the board connects to {brokerUri.Host}:{brokerUri.Port} with TLS 1.2 and trusts {Path.GetFullPath(caPath)}");
+                Console.WriteLine($"tls: the board connects to {request.Broker} with TLS 1.2 and trusts {Path.GetFullPath(caPath)}");
             }
 
             Console.WriteLine($"deploy it to the board's {BoardConfigFile.BoardPath} with:");
-            Console.WriteLine($"  {nanoff}");
+            Console.WriteLine($"  {added.NanoffCommand}");
             return 0;
         });
 
     // The certificate 'serve --lan' generated in the data folder, when there is one, makes TLS on 8883 the default.
     private static (string Broker, string? CaPath) BrokerOf(string dataFolder, string? broker, string? caPath)
     {
-        var hostName = Dns.GetHostName().ToLowerInvariant();
         var generated = GeneratedCertificate.CertificatePath(dataFolder);
         var hostTls = File.Exists(generated) ? generated : null;
-        broker ??= hostTls is null ? $"mqtt://{hostName}:1883" : $"mqtts://{hostName}:{LanOptions.DefaultMqttPort}";
+        broker ??= hostTls is null ? DeviceProvisioning.DefaultBroker(1883) : DeviceProvisioning.DefaultBroker(LanOptions.DefaultMqttPort, tls: true);
         var isTls = broker.StartsWith("mqtts://", StringComparison.OrdinalIgnoreCase);
         return (broker, caPath ?? (isTls ? hostTls : null));
     }
 
-    private static string? BrokerError(string broker, string? caPath)
+    private static string OptionName(ProvisioningField field) => field switch
     {
-        if (!Uri.TryCreate(broker, UriKind.Absolute, out var uri) || uri.Scheme is not ("mqtt" or "mqtts") || uri.Host.Length == 0 || uri.Port is < 1 or > 65535)
-        {
-            return $"--broker '{broker}' must be mqtt://host:port or mqtts://host:port";
-        }
+        ProvisioningField.DeviceId => "--id",
+        ProvisioningField.Label => "--label",
+        ProvisioningField.Broker => "--broker",
+        ProvisioningField.CaPem => "--ca",
+        ProvisioningField.WifiSsid => "--wifi-ssid",
+        ProvisioningField.WifiPassword => "--wifi-password",
+        ProvisioningField.NtpServer => "--ntp-server",
+        _ => "--serial-port",
+    };
 
-        if (uri.Scheme == "mqtts" && caPath is null)
-        {
-            return "--broker mqtts:// needs --ca, the PEM file of the CA that signed the broker's certificate (none generated by 'serve --lan' in --data)";
-        }
-
-        if (caPath is not null && (!File.Exists(caPath) || !File.ReadAllText(caPath).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)))
-        {
-            return $"--ca '{caPath}' is not a PEM certificate file";
-        }
-
-        return null;
-    }
-
-    private static DeviceCredentialStore Store(string dataFolder) => new(new SqliteDatabase(dataFolder), TimeProvider.System);
+    private static DeviceProvisioning Provisioning(string dataFolder) => new(new DeviceCredentialStore(new SqliteDatabase(dataFolder), TimeProvider.System));
 
     private static int Guarded(string verb, Func<int> run)
     {
@@ -194,6 +163,10 @@ internal static class DeviceCommand
             return run();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            return Fail(verb, e.Message);
+        }
+        catch (ProvisioningException e)
         {
             return Fail(verb, e.Message);
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -20,28 +21,34 @@ public static class BoardConfigFile
 
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes both files into <paramref name="folder"/> (created when missing).</summary>
-    /// <param name="config">The board's settings.</param>
-    /// <param name="folder">Output folder.</param>
-    /// <param name="serialPort">The board's serial port, put in the deployment JSON; null to leave it to nanoff's <c>--serialport</c>.</param>
-    /// <returns>The nanoff command line that deploys the config file.</returns>
-    public static string Write(BoardConfig config, string folder, string? serialPort)
+    /// <summary>Writes the config file and the deployment file of <paramref name="device"/> into <paramref name="folder"/>.</summary>
+    /// <remarks>The deployment file points at the config file where <see cref="DeviceProvisioning.Add"/> was told it lies.</remarks>
+    public static void Write(ProvisionedDevice device, string folder)
     {
-        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(device);
         Directory.CreateDirectory(folder);
-        var configPath = Path.GetFullPath(Path.Combine(folder, FileName));
-        var deploymentPath = Path.GetFullPath(Path.Combine(folder, DeploymentFileName));
-        File.WriteAllBytes(configPath, ConfigJson(config));
+        var configPath = Path.Combine(folder, FileName);
+        File.WriteAllText(configPath, device.ConfigFile);
         if (!OperatingSystem.IsWindows())
         {
             // It holds the board's MQTT password and the Wi-Fi password.
             File.SetUnixFileMode(configPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        File.WriteAllBytes(deploymentPath, DeploymentJson(configPath, serialPort));
-        var port = serialPort is null ? "--serialport PORT " : "";
-        return $"nanoff {port}--filedeployment \"{deploymentPath}\"";
+        File.WriteAllText(Path.Combine(folder, DeploymentFileName), device.DeploymentFile);
     }
+
+    /// <summary>The nanoff command that deploys the files of <paramref name="deploymentPath"/>.</summary>
+    /// <param name="deploymentPath">Where nanoff finds the deployment JSON.</param>
+    /// <param name="serialPort">The port named in the deployment JSON, or null: the command then carries <c>--serialport PORT</c>.</param>
+    public static string NanoffCommand(string deploymentPath, string? serialPort) =>
+        $"nanoff {(serialPort is null ? "--serialport PORT " : "")}--filedeployment \"{deploymentPath}\"";
+
+    /// <summary>The content of <see cref="FileName"/> for <paramref name="config"/>.</summary>
+    public static string ConfigText(BoardConfig config) => Encoding.UTF8.GetString(ConfigJson(config));
+
+    /// <summary>The content of <see cref="DeploymentFileName"/>: copy <paramref name="configPath"/> to <see cref="BoardPath"/>.</summary>
+    public static string DeploymentText(string configPath, string? serialPort) => Encoding.UTF8.GetString(DeploymentJson(configPath, serialPort));
 
     private static byte[] ConfigJson(BoardConfig config) => Json(json =>
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using PouchMonitor.Contracts;
@@ -7,7 +6,7 @@ using PouchMonitor.Host.Storage;
 namespace PouchMonitor.Host.Devices;
 
 /// <summary>
-/// The MQTT credentials of devices provisioned with <c>pouchmon device add</c>, in the table <c>device_credentials</c>:
+/// The MQTT credentials of devices provisioned with <c>pouchmon device add</c> or the devices page, in the table <c>device_credentials</c>:
 /// a random password per device, kept only as a salted PBKDF2-SHA256 hash, so the store reveals no password.
 /// </summary>
 public sealed class DeviceCredentialStore
@@ -31,31 +30,35 @@ public sealed class DeviceCredentialStore
         _time = time;
     }
 
-    /// <summary>Makes a credential for <paramref name="deviceId"/>; false when the device already has one.</summary>
+    /// <summary>A new device password: 160 random bits in lower-case hex.</summary>
+    public static string NewPassword() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(PasswordBytes));
+
+    /// <summary>Stores a credential for <paramref name="deviceId"/>; false when the device already has one (which stays).</summary>
     /// <param name="deviceId">A valid device id (<see cref="DeviceId.IsValid"/>).</param>
-    /// <param name="password">The new password, in lower-case hex; the only time it is available.</param>
-    public bool TryAdd(string deviceId, [NotNullWhen(true)] out string? password)
+    /// <param name="label">What the lab calls the board, or null.</param>
+    /// <param name="password">Its password (<see cref="NewPassword"/>); only its salted hash is kept.</param>
+    public bool TryAdd(string deviceId, string? label, string password)
     {
         if (!DeviceId.IsValid(deviceId))
         {
             throw new ArgumentException($"'{deviceId}' is not a valid device id", nameof(deviceId));
         }
 
-        var newPassword = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(PasswordBytes));
+        ArgumentException.ThrowIfNullOrEmpty(password);
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO device_credentials (device, salt, hash, iterations, created_ms)
-            VALUES ($device, $salt, $hash, $iterations, $created) ON CONFLICT (device) DO NOTHING
+            INSERT INTO device_credentials (device, salt, hash, iterations, created_ms, label)
+            VALUES ($device, $salt, $hash, $iterations, $created, $label) ON CONFLICT (device) DO NOTHING
             """;
         command.Parameters.AddWithValue("$device", deviceId);
         command.Parameters.AddWithValue("$salt", salt);
-        command.Parameters.AddWithValue("$hash", Hash(newPassword, salt, Iterations));
+        command.Parameters.AddWithValue("$hash", Hash(password, salt, Iterations));
         command.Parameters.AddWithValue("$iterations", Iterations);
         command.Parameters.AddWithValue("$created", _time.GetUtcNow().ToUnixTimeMilliseconds());
-        password = command.ExecuteNonQuery() == 1 ? newPassword : null;
-        return password is not null;
+        command.Parameters.AddWithValue("$label", (object?)label ?? DBNull.Value);
+        return command.ExecuteNonQuery() == 1;
     }
 
     /// <summary>True when <paramref name="deviceId"/> has a credential and <paramref name="password"/> is its password.</summary>
@@ -82,12 +85,13 @@ public sealed class DeviceCredentialStore
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT device, created_ms FROM device_credentials ORDER BY device";
+        command.CommandText = "SELECT device, label, created_ms FROM device_credentials ORDER BY device";
         using var reader = command.ExecuteReader();
         var devices = new List<DeviceCredential>();
         while (reader.Read())
         {
-            devices.Add(new DeviceCredential(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))));
+            devices.Add(new DeviceCredential(
+                reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
         }
 
         return devices;

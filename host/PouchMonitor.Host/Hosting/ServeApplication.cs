@@ -55,6 +55,7 @@ public static class ServeApplication
         services.AddSingleton<ReadingStore>();
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<DeviceCredentialStore>();
+        services.AddSingleton<DeviceProvisioning>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<GasStore>();
         services.AddSingleton<AuditTrail>();
@@ -104,6 +105,7 @@ public static class ServeApplication
         ExportEndpoint.Map(routes);
         AlertEndpoints.Map(routes);
         DeviceEndpoints.Map(routes);
+        ProvisioningEndpoints.Map(routes);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapMetrics();
         return app;

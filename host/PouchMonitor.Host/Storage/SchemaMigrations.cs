@@ -73,6 +73,9 @@ public static class SchemaMigrations
                 device TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL, iterations INTEGER NOT NULL,
                 created_ms INTEGER NOT NULL);
             """),
+        new(6, "a label per device credential, given when the device is added", """
+            ALTER TABLE device_credentials ADD COLUMN label TEXT;
+            """),
     ];
 
     /// <summary>Applies every step above the store's version; returns the version it was at.</summary>

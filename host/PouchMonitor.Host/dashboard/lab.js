@@ -9,8 +9,12 @@ window.lab = (() => {
   const signIn = () => { location.href = `/signin?returnUrl=${encodeURIComponent(location.pathname + location.search)}`; };
   let me = null;
 
-  // Loads /api/me and fills the header's user corner; false (and off to sign-in) when reads need a sign-in.
-  async function start() {
+  // Loads /api/me and fills the header's user corner; false (and off to sign-in) when reads need a sign-in. Every
+  // script of a page may call it: it runs once.
+  let started = null;
+  const start = () => { started ??= load(); return started; };
+
+  async function load() {
     me = await (await fetch("/api/me")).json();
     if (!me.name && !me.openReads) { signIn(); return false; }
     $("user").innerHTML = me.name

@@ -90,10 +90,10 @@ public sealed class DeviceCommandTests : IDisposable
         var port = FreePort.Next();
         var password = await AddAsync("oven1-a", port);
 
-        var again = await PouchmonProcess.Run("device", "add", "--data", Data, "--id", "oven1-a", "--wifi-ssid", "lab", "--wifi-password", "x", "--out", Out + "2");
+        var again = await PouchmonProcess.Run("device", "add", "--data", Data, "--id", "oven1-a", "--wifi-ssid", "lab", "--wifi-password", "lab-password", "--out", Out + "2");
 
         Assert.Equal(2, again.ExitCode);
-        Assert.Equal("pouchmon device add: device 'oven1-a' already has a credential; 'pouchmon device remove --id oven1-a' first to issue a new one", again.Stderr.Trim());
+        Assert.Equal("pouchmon device add: device 'oven1-a' already has a credential; remove it first to issue a new one", again.Stderr.Trim());
         using var host = await HostProcess.StartAsync(HostSettings(port));
         var (client, connected) = await ConnectAsync(port, "oven1-a", password);
         client.Dispose();
@@ -101,21 +101,39 @@ public sealed class DeviceCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--id", "Oven_1", "'Oven_1' is not a valid device id")]
+    [InlineData("--id", "Oven_1", "--id 'Oven_1' is not a valid device id")]
     [InlineData("--broker", "http://127.0.0.1:1883", "--broker 'http://127.0.0.1:1883' must be mqtt://host:port or mqtts://host:port")]
     [InlineData("--broker", "mqtts://127.0.0.1:8883", "--broker mqtts:// needs --ca")]
     [InlineData("--ca", "/nonexistent/ca.pem", "--ca '/nonexistent/ca.pem' is not a PEM certificate file")]
+    [InlineData("--wifi-password", "short", "--wifi-password the board would refuse its config file: \"wifiPassword\" must be 8-63 characters long")]
+    [InlineData("--wifi-ssid", "a-network-name-longer-than-32-bytes", "--wifi-ssid the board would refuse its config file: \"wifiSsid\" must be 1-32 characters long")]
+    [InlineData("--label", "two\nlines", "--label must be at most 100 characters on one line")]
     public async Task Add_BadInput_OneLineExitTwoNoCredential(string option, string value, string message)
     {
-        var arguments = new Dictionary<string, string> { ["--id"] = "oven1-a", ["--broker"] = "mqtt://127.0.0.1:1883", [option] = value };
+        var arguments = new Dictionary<string, string>
+        {
+            ["--id"] = "oven1-a", ["--broker"] = "mqtt://127.0.0.1:1883", ["--wifi-ssid"] = "lab", ["--wifi-password"] = "lab-password", [option] = value,
+        };
 
         var result = await PouchmonProcess.Run(
-            ["device", "add", "--data", Data, "--wifi-ssid", "lab", "--wifi-password", "x", "--out", Out, .. arguments.SelectMany(a => new[] { a.Key, a.Value })]);
+            ["device", "add", "--data", Data, "--out", Out, .. arguments.SelectMany(a => new[] { a.Key, a.Value })]);
 
         Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("pouchmon device add: " + message, line, StringComparison.Ordinal);
         Assert.Equal("no devices", (await PouchmonProcess.Run("device", "list", "--data", Data)).Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task List_DeviceAddedWithLabel_ShowsItsLabel()
+    {
+        var result = await PouchmonProcess.Run("device", "add", "--data", Data, "--id", "oven1-a", "--label", "oven 1, top shelf",
+            "--wifi-ssid", "lab-wifi", "--wifi-password", "", "--out", Out);
+
+        var list = await PouchmonProcess.Run("device", "list", "--data", Data);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.EndsWith("  oven 1, top shelf", list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1], StringComparison.Ordinal);
     }
 
     [Fact]

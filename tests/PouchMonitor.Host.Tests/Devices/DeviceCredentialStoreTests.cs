@@ -18,7 +18,9 @@ public sealed class DeviceCredentialStoreTests : IDisposable
     {
         var store = new DeviceCredentialStore(new SqliteDatabase(_folder.Path), _time);
 
-        Assert.True(store.TryAdd("oven1-a", out var password));
+        var password = DeviceCredentialStore.NewPassword();
+
+        Assert.True(store.TryAdd("oven1-a", null, password));
 
         Assert.True(store.Verify("oven1-a", password));
         Assert.False(store.Verify("oven1-a", password.ToUpperInvariant()));
@@ -29,37 +31,40 @@ public sealed class DeviceCredentialStoreTests : IDisposable
     public void TryAdd_Twice_FalseAndFirstPasswordStillValid()
     {
         var store = new DeviceCredentialStore(new SqliteDatabase(_folder.Path), _time);
-        store.TryAdd("oven1-a", out var first);
+        var first = DeviceCredentialStore.NewPassword();
+        store.TryAdd("oven1-a", null, first);
 
-        Assert.False(store.TryAdd("oven1-a", out var second));
+        Assert.False(store.TryAdd("oven1-a", "again", DeviceCredentialStore.NewPassword()));
 
-        Assert.Null(second);
-        Assert.True(store.Verify("oven1-a", first!));
+        Assert.True(store.Verify("oven1-a", first));
+        Assert.Null(Assert.Single(store.List()).Label);
     }
 
     [Fact]
     public void TryAdd_DatabaseFile_HoldsNoPassword()
     {
         var store = new DeviceCredentialStore(new SqliteDatabase(_folder.Path), _time);
-        store.TryAdd("oven1-a", out var password);
+        var password = DeviceCredentialStore.NewPassword();
+        store.TryAdd("oven1-a", null, password);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         var bytes = Directory.GetFiles(_folder.Path).SelectMany(File.ReadAllBytes).ToArray();
 
-        Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(password!)));
-        Assert.Equal(-1, bytes.AsSpan().IndexOf(Convert.FromHexString(password!)));
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(password)));
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(Convert.FromHexString(password)));
     }
 
     [Fact]
     public void Remove_AddedDevice_VerifyFalseAndGoneFromList()
     {
         var store = new DeviceCredentialStore(new SqliteDatabase(_folder.Path), _time);
-        store.TryAdd("oven1-a", out var password);
-        store.TryAdd("oven1-b", out _);
+        var password = DeviceCredentialStore.NewPassword();
+        store.TryAdd("oven1-a", null, password);
+        store.TryAdd("oven1-b", "oven 2, left", DeviceCredentialStore.NewPassword());
 
         Assert.True(store.Remove("oven1-a"));
 
-        Assert.False(store.Verify("oven1-a", password!));
-        Assert.Equal([new DeviceCredential("oven1-b", _time.GetUtcNow())], store.List());
+        Assert.False(store.Verify("oven1-a", password));
+        Assert.Equal([new DeviceCredential("oven1-b", "oven 2, left", _time.GetUtcNow())], store.List());
     }
 }
