@@ -51,6 +51,8 @@ public sealed class LanServeTests : IDisposable
     public async Task ServeLan_ClientWithoutTlsOnTlsPort_Refused()
     {
         using var host = await LanHost.StartAsync(Data);
+        // The port listens: a TLS client gets through, so the refusal below is the handshake's, not a closed port's.
+        (await host.ConnectDeviceAsync(host.Fingerprint)).Dispose();
 
         await Assert.ThrowsAnyAsync<MQTTnet.Exceptions.MqttCommunicationException>(() => host.ConnectDeviceAsync(pinnedFingerprint: null));
     }
@@ -60,6 +62,7 @@ public sealed class LanServeTests : IDisposable
     {
         using var host = await LanHost.StartAsync(Data);
         using var other = SelfSignedCertificate.ForLoopback();
+        (await host.ConnectDeviceAsync(host.Fingerprint)).Dispose();
 
         await Assert.ThrowsAnyAsync<MQTTnet.Exceptions.MqttCommunicationException>(() => host.ConnectDeviceAsync(LanHost.FingerprintOf(other)));
     }
