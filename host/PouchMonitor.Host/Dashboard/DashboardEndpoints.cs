@@ -104,7 +104,7 @@ public static class DashboardEndpoints
             raw[0], raw[1], raw[2]));
     }
 
-    private static RawChannel Channel((double[] TimeMs, double[] Values) series, string unit, double scale, long dayZeroMs, int columns)
+    private static RawDayChannel Channel((double[] TimeMs, double[] Values) series, string unit, double scale, long dayZeroMs, int columns)
     {
         var days = Array.ConvertAll(series.TimeMs, t => (t - dayZeroMs) / MsPerDay);
         var keptDays = new List<double>();
@@ -114,7 +114,7 @@ public static class DashboardEndpoints
             M4Downsampler.Downsample(days, series.Values, days[0], days[^1], columns, keptDays, keptValues);
         }
 
-        return new RawChannel(unit, TrendBuilder.Rounded(keptDays), [.. keptValues.Select(v => v * scale)]);
+        return new RawDayChannel(unit, TrendBuilder.Rounded(keptDays), [.. keptValues.Select(v => v * scale)]);
     }
 
     private static async Task<EmptyHttpResult> Live(string experiment, HttpContext context, ExperimentCatalog catalog, LiveFeed feed,

@@ -19,6 +19,6 @@ public sealed record RawResponse(
     double OvenHighC,
     double SensorMaxKPa,
     string StandardConditions,
-    RawChannel Pressure,
-    RawChannel Temperature,
-    RawChannel VesselDryGas);
+    RawDayChannel Pressure,
+    RawDayChannel Temperature,
+    RawDayChannel VesselDryGas);

@@ -175,6 +175,7 @@
     // Day 0 as on the trend: the pouch's baseline (before it has one, its first reading).
     state.rawDayZero = Date.parse(raw.dayZero);
     state.rawAxis = raw.baselineAt ? "Time since baseline / d" : "Time since first reading / d (no baseline yet)";
+    $("raw-section").dataset.xAxis = state.rawAxis;
     state.rawPlots = [
       rawPlot($("raw-pressure"), raw.pressure, "p / kPa", null, raw.sensorMaxKPa),
       rawPlot($("raw-temperature"), raw.temperature, "T / °C", [raw.ovenLowC, raw.ovenHighC], null),

@@ -10,7 +10,7 @@
     experiments: query.getAll("experiment"), quantity: query.get("quantity") ?? "gas", basis: query.get("basis") ?? "slurry",
     y: query.get("y") ?? "linear", pouches: query.get("pouches") === "1",
     range: query.has("fromDays") && query.has("toDays") ? [Number(query.get("fromDays")), Number(query.get("toDays"))] : null,
-    data: null, plot: null, curves: [],
+    data: null, plot: null, curves: [], loads: 0,
   };
   // Below this |value| (mL g⁻¹) the symlog axis is linear, above it logarithmic: the coated pouches' "no swelling" level.
   const symlogLinearMlPerG = 0.01;
@@ -92,8 +92,10 @@
     return [low - pad, high + pad];
   }
 
-  // Pixel height each curve spans: the page's proof that a near-zero curve is readable (the browser test reads it).
+  // Pixel height each curve spans: the page's proof that a near-zero curve is readable (the browser test reads it),
+  // and which view was drawn.
   function recordSpans(u) {
+    $("compare").dataset.drawn = state.view;
     $("compare").dataset.spans = state.curves.map((c, i) => {
       const ys = u.data[i + 1].filter((v) => v != null).map((v) => u.valToPos(v, "y"));
       return `${c.key}:${ys.length ? Math.round(Math.max(...ys) - Math.min(...ys)) : 0}`;
@@ -111,7 +113,7 @@
       axes: [
         { label: "Time since baseline / d", values: (u, ticks) => ticks.map((t) => String(+t.toFixed(3))) },
         { label: `${what} / ${unit}${state.y === "symlog" ? " (symlog)" : ""}`, size: 70,
-          values: (u, ticks) => ticks.map((t) => String(+t.toPrecision(3))) },
+          values: (u, ticks) => ticks.map((t) => t == null ? null : String(+t.toPrecision(3))) },
       ],
       series: [
         { label: "t / d", value: (u, v) => v == null ? "–" : v.toFixed(3) },
@@ -139,6 +141,8 @@
   }
 
   async function load() {
+    // A later load (another tick, toggle or zoom) wins over an earlier one still waiting for the server.
+    const mine = ++state.loads;
     history.replaceState(null, "", `?${address()}`);
     document.querySelectorAll(".segmented button").forEach((b) => b.classList.toggle("on", state[b.parentElement.id.replace("yscale", "y")] === b.dataset.value));
     $("show-pouches").checked = state.pouches;
@@ -156,6 +160,7 @@
     q.set("columns", String(Math.max(200, Math.round($("compare").clientWidth))));
     ["y", "pouches"].forEach((k) => q.delete(k));
     const response = await fetch(`/api/compare?${q}`);
+    if (mine !== state.loads) { return; }
     if (!response.ok) {
       const problem = await response.json().catch(() => null);
       $("compare-error").textContent = problem?.detail ?? `${response.status} ${response.statusText}`;
@@ -163,7 +168,10 @@
       return;
     }
 
-    state.data = await response.json();
+    const data = await response.json();
+    if (mine !== state.loads) { return; }
+    state.data = data;
+    state.view = address().toString();
     state.curves = curvesOf(state.data);
     $("conditions").textContent = `Gas volumes: dry, at ${state.data.standardConditions.replace(/^mL at /, "")}`;
     state.plot = makePlot(state.data);
