@@ -101,8 +101,8 @@ public sealed class Rig : IDisposable
         experiment,
         eventSettleMinutes,
         baselineMinutes = BaselineMinutes,
-        eventGap = "extrapolate",
-        h2Method = "evolved-share",
+        eventGap = RecommendedEventGap,
+        h2Method = RecommendedH2Method,
         pouches = Pouches.Select(p => new
         {
             id = p.Spec.Id,
@@ -121,7 +121,20 @@ public sealed class Rig : IDisposable
     /// The recommended baseline and event window, in minutes: at least 60 and at least one whole period of the oven's
     /// ripple, so a window's mean does not carry the ripple's phase.
     /// </summary>
-    public int BaselineMinutes => Math.Max(60, (int)Math.Ceiling(Oven.RipplePeriod.TotalMinutes));
+    public int BaselineMinutes => RecommendedWindowMinutes(Oven);
+
+    /// <summary>The recommended <c>eventGap</c>: carry the pre-event trend across each settle time.</summary>
+    public const string RecommendedEventGap = "extrapolate";
+
+    /// <summary>The recommended <c>h2Method</c>: interpolate the H₂ share of the evolved gas, so venting does not distort H₂.</summary>
+    public const string RecommendedH2Method = "evolved-share";
+
+    /// <summary>The recommended baseline and event window for <paramref name="oven"/>, in minutes (see <see cref="BaselineMinutes"/>).</summary>
+    public static int RecommendedWindowMinutes(OvenProfile oven)
+    {
+        ArgumentNullException.ThrowIfNull(oven);
+        return Math.Max(60, (int)Math.Ceiling(oven.RipplePeriod.TotalMinutes));
+    }
 
     /// <summary>Runs <paramref name="script"/>: each action when the rig's clock reaches its time, in time order.</summary>
     public async Task RunScriptAsync(IEnumerable<RigAction> script, CancellationToken cancellationToken)

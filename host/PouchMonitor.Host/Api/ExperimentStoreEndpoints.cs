@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Export;
@@ -33,6 +34,12 @@ public static partial class ExperimentStoreEndpoints
         api.MapPost("/{experiment}/start", Start);
         api.MapPost("/{experiment}/stop", Stop);
         api.MapPost("/{experiment}/archive", Archive);
+        // Outside /api/experiments/{experiment}, so no experiment's name is taken.
+        app.MapGet("/api/experiment-json/recommended", () => TypedResults.Ok(new JsonObject
+        {
+            ["document"] = RecommendedExperiment.Document(),
+            ["pouch"] = RecommendedExperiment.Pouch(""),
+        }));
     }
 
     private static async Task<IResult> Create(HttpRequest request, ExperimentCatalog catalog, ExperimentDataStore data, TimeProvider timeProvider)

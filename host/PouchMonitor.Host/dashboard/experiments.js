@@ -4,7 +4,7 @@
 // import and export of experiment.json.
 (() => {
   const { $, text, utc } = window.lab;
-  const state = { editing: null, base: null, sensors: [], readOnly: false };
+  const state = { editing: null, base: null, sensors: [], readOnly: false, recommended: null };
   const api = (name, path = "") => `/api/experiments/${encodeURIComponent(name)}${path}`;
 
   // ---- list ----
@@ -34,6 +34,52 @@
   }
 
   // ---- form ----
+  // Every field of experiment.json: its JSON key (dotted within the object), label with unit, and kind of input.
+  // "vessel" limits a field to one vessel kind: the file refuses the other kind's volumes.
+  const STD = "at the experiment's standard conditions";
+  const EXPERIMENT_FIELDS = [
+    { key: "experiment", label: "Name", id: "f-name" },
+    { key: "standard.temperatureC", label: "Standard temperature / °C", num: true },
+    { key: "standard.pressurePa", label: "Standard pressure / Pa", num: true },
+    { key: "eventSettleMinutes", label: "Settle time after a sample or vent / min", num: true },
+    { key: "baselineMinutes", label: "Baseline and event window / min (0: one reading)", num: true },
+    { key: "eventGap", label: "Gas across a settle time", options: [["hold", "hold (default)"], ["extrapolate", "extrapolate the pre-event trend"]] },
+    { key: "h2Method", label: "H₂ between GC samples", options: [["vessel-fraction", "vessel fraction (default)"], ["evolved-share", "share of the evolved gas"]] },
+    { key: "gasTemperatureUncertaintyK", label: "Sensor-to-gas temperature uncertainty / K", num: true },
+    { key: "leakRule.windowHours", label: "Leak window / h", num: true },
+    { key: "leakRule.noiseMultiple", label: "Leak noise multiple / σ", num: true },
+    { key: "leakRule.minimumDropMlStd", label: `Leak minimum drop / mL ${STD}`, num: true },
+  ];
+  const POUCH_FIELDS = [
+    { key: "id", label: "Id" },
+    { key: "sample", label: "Sample" },
+    { key: "group", label: "Replicate group (optional)" },
+    { key: "blank", label: "Blank: id of a pouch (optional)", list: "pouch-ids" },
+    { key: "slurryMassG", label: "Slurry / g", num: true },
+    { key: "activeMassG", label: "Active material / g (optional)", num: true },
+    { key: "siliconMassG", label: "Silicon / g (optional)", num: true },
+    { key: "siliconFraction", label: "or silicon fraction of the active material (0–1)", num: true },
+    { key: "vessel.kind", label: "Vessel", options: [["headspace", "headspace"], ["pouch-in-jar", "pouch in a jar"]] },
+    { key: "vessel.gasVolumeMl", label: "Gas volume at seal / mL", num: true, vessel: "headspace" },
+    { key: "vessel.gasVolumeUncertaintyMl", label: "Gas volume ± / mL", num: true, vessel: "headspace" },
+    { key: "vessel.jarGasVolumeMl", label: "Jar gas volume outside the pouch / mL", num: true, vessel: "pouch-in-jar" },
+    { key: "vessel.jarGasVolumeUncertaintyMl", label: "Jar gas volume ± / mL", num: true, vessel: "pouch-in-jar" },
+    { key: "vessel.pouchInitialGasMl", label: "Gas in the pouch at seal / mL", num: true, vessel: "pouch-in-jar" },
+    { key: "vessel.wet", label: "Wet (water vapour in the gas)", check: true },
+    { key: "sensorMaxPa", label: "Sensor range up to / Pa", num: true },
+    { key: "expectedGasMlPerG", label: `Expected gas / mL g⁻¹ slurry ${STD} (range check)`, num: true },
+    { key: "baselineMinutes", label: "Baseline window / min (empty: the experiment's)", num: true },
+    { key: "baselineAt", label: "Baseline at (ISO 8601 with offset; empty: at start)" },
+    { key: "source", label: "Sensor", source: true },
+  ];
+
+  const getAt = (object, key) => key.split(".").reduce((o, k) => o?.[k], object);
+  const setAt = (object, key, value) => {
+    const parts = key.split(".");
+    const parent = parts.slice(0, -1).reduce((o, k) => { o[k] ??= {}; return o[k]; }, object);
+    if (value === undefined) { delete parent[parts.at(-1)]; } else { parent[parts.at(-1)] = value; }
+  };
+
   const sourceOptions = (current) => {
     const values = state.sensors.map((s) => `${s.device}/${s.sensor}`);
     if (current && !values.includes(current)) { values.push(current); }
@@ -44,99 +90,114 @@
     }).join("");
   };
 
-  function pouchRow(p, i) {
-    const v = p.vessel ?? {};
-    const field = (key, value, cls = "") => `<input class="${cls}" data-key="${key}" data-path="$.pouches[${i}].${key}" value="${text(value ?? "")}">`;
-    const source = p.source ? `${p.source.device}/${p.source.sensor}` : "";
-    return `<tr class="pouch" data-index="${i}">
-      <td>${field("id", p.id, "short")}</td><td>${field("sample", p.sample)}</td>
-      <td>${field("slurryMassG", p.slurryMassG, "num")}</td><td>${field("activeMassG", p.activeMassG, "num")}</td>
-      <td><select data-key="vessel.kind" data-path="$.pouches[${i}].vessel.kind">
-        <option value="headspace"${v.kind === "headspace" ? " selected" : ""}>headspace</option>
-        <option value="pouch-in-jar"${v.kind === "pouch-in-jar" ? " selected" : ""}>pouch in jar</option></select></td>
-      <td>${field("vessel.gasVolumeMl", v.gasVolumeMl, "num")}</td><td>${field("vessel.jarGasVolumeMl", v.jarGasVolumeMl, "num")}</td>
-      <td>${field("vessel.pouchInitialGasMl", v.pouchInitialGasMl, "num")}</td>
-      <td><input type="checkbox" data-key="vessel.wet" data-path="$.pouches[${i}].vessel.wet"${v.wet === false ? "" : " checked"}></td>
-      <td>${field("sensorMaxPa", p.sensorMaxPa, "num")}</td><td>${field("baselineAt", p.baselineAt)}</td>
-      <td><select data-key="source" data-path="$.pouches[${i}].source">${sourceOptions(source)}</select></td>
-      <td><input type="checkbox" class="tare" checked title="Set this pouch's baseline when the experiment starts"></td>
-      <td><button type="button" class="remove-pouch">Remove</button></td></tr>`;
+  // One labelled input with its message slot; path is the field's JSON path, as the file's messages name it.
+  function input(field, value, path) {
+    const attrs = `data-key="${field.key}" data-path="${path}"${field.id ? ` id="${field.id}"` : ""}`;
+    let control;
+    if (field.options) {
+      control = `<select ${attrs}>${field.options.map(([v, l]) => `<option value="${v}"${v === value ? " selected" : ""}>${l}</option>`).join("")}</select>`;
+    } else if (field.check) {
+      control = `<input type="checkbox" ${attrs}${value === false ? "" : " checked"}>`;
+    } else if (field.source) {
+      control = `<select ${attrs}>${sourceOptions(value ? `${value.device}/${value.sensor}` : "")}</select>`;
+    } else {
+      control = `<input ${attrs}${field.num ? ` inputmode="decimal" class="num"` : ""}${field.list ? ` list="${field.list}"` : ""} value="${text(value ?? "")}">`;
+    }
+    return `<label${field.vessel ? ` data-vessel="${field.vessel}"` : ""}>${field.label} ${control}<small class="field-error"></small></label>`;
+  }
+
+  function pouchBlock(p, i) {
+    return `<div class="pouch pouch-block" data-index="${i}">
+      <div class="pouch-head"><span>Pouch ${i + 1}</span>
+        <span><label class="inline"><input type="checkbox" class="tare" checked> tare at start</label>
+        <button type="button" class="remove-pouch">Remove</button></span></div>
+      <div class="pouch-fields">${POUCH_FIELDS.map((f) => input(f, getAt(p, f.key), `$.pouches[${i}].${f.key}`)).join("")}</div></div>`;
+  }
+
+  // Only the volume fields of the chosen vessel kind show (and are sent).
+  function showVesselFields(block) {
+    const kind = block.querySelector('[data-key="vessel.kind"]').value;
+    block.querySelectorAll("label[data-vessel]").forEach((l) => { l.hidden = l.dataset.vessel !== kind; });
+  }
+
+  function refreshPouchIds() {
+    $("pouch-ids").innerHTML = [...document.querySelectorAll('#pouches [data-key="id"]')]
+      .map((e) => e.value.trim()).filter(Boolean).map((id) => `<option value="${text(id)}">`).join("");
   }
 
   async function loadSensors() {
     const devices = await window.lab.getJson("/api/devices");
-    state.sensors = devices.flatMap((d) => d.sensors.map((s) => ({ device: d.id, sensor: s.index, chip: s.chip, experiment: s.experiment, pouch: s.pouch })));
+    state.sensors = devices.flatMap((d) => d.sensors.map((s) => ({ device: d.id, sensor: s.index, chip: s.chip, experiment: s.experiment, pouch: s.pouch })))
+      // Unassigned sensors first: those are the ones a new pouch takes.
+      .sort((a, b) => Number(Boolean(a.pouch)) - Number(Boolean(b.pouch)));
   }
 
   function fill(doc) {
-    $("f-name").value = doc.experiment ?? "";
-    $("f-std-t").value = doc.standard?.temperatureC ?? "";
-    $("f-std-p").value = doc.standard?.pressurePa ?? "";
-    $("f-settle").value = doc.eventSettleMinutes ?? "";
-    $("f-leak-window").value = doc.leakRule?.windowHours ?? "";
-    $("f-leak-noise").value = doc.leakRule?.noiseMultiple ?? "";
-    $("f-leak-drop").value = doc.leakRule?.minimumDropMlStd ?? "";
-    $("pouches").innerHTML = (doc.pouches ?? []).map(pouchRow).join("");
+    $("experiment-fields").innerHTML = "<legend>Experiment</legend>" + EXPERIMENT_FIELDS.map((f) => input(f, getAt(doc, f.key), `$.${f.key}`)).join("");
+    $("pouches").innerHTML = (doc.pouches ?? []).map(pouchBlock).join("");
+    document.querySelectorAll("#pouches .pouch").forEach(showVesselFields);
+    refreshPouchIds();
   }
 
   // A number field: empty leaves the property out (the file's default); anything else is sent as typed, so the
   // server's message names the value.
   const number = (s) => s.trim() === "" ? undefined : isFinite(Number(s)) ? Number(s) : s.trim();
-  const put = (object, key, value) => { if (value === undefined) { delete object[key]; } else { object[key] = value; } };
-  const section = (object, key, values) => {
-    const merged = { ...(object[key] ?? {}) };
-    Object.entries(values).forEach(([k, v]) => put(merged, k, v));
-    put(object, key, Object.keys(merged).length ? merged : undefined);
-  };
 
-  // The document: the stored one (so fields this form does not show survive an edit) with the form's values on top.
-  function documentOf() {
-    const doc = structuredClone(state.base ?? {});
-    put(doc, "experiment", $("f-name").value.trim() || undefined);
-    section(doc, "standard", { temperatureC: number($("f-std-t").value), pressurePa: number($("f-std-p").value) });
-    put(doc, "eventSettleMinutes", number($("f-settle").value));
-    section(doc, "leakRule", { windowHours: number($("f-leak-window").value), noiseMultiple: number($("f-leak-noise").value),
-      minimumDropMlStd: number($("f-leak-drop").value) });
-    const before = state.base?.pouches ?? [];
-    doc.pouches = [...document.querySelectorAll("#pouches tr.pouch")].map((row) => {
-      const get = (key) => row.querySelector(`[data-key="${key}"]`);
-      const old = before[Number(row.dataset.original ?? row.dataset.index)] ?? {};
-      const p = structuredClone(old);
-      put(p, "id", get("id").value.trim() || undefined);
-      put(p, "sample", get("sample").value.trim() || undefined);
-      put(p, "slurryMassG", number(get("slurryMassG").value));
-      put(p, "activeMassG", number(get("activeMassG").value));
-      put(p, "sensorMaxPa", number(get("sensorMaxPa").value));
-      put(p, "baselineAt", get("baselineAt").value.trim() || undefined);
-      const vessel = { ...(old.vessel ?? {}), kind: get("vessel.kind").value, wet: get("vessel.wet").checked };
-      put(vessel, "gasVolumeMl", number(get("vessel.gasVolumeMl").value));
-      put(vessel, "jarGasVolumeMl", number(get("vessel.jarGasVolumeMl").value));
-      put(vessel, "pouchInitialGasMl", number(get("vessel.pouchInitialGasMl").value));
-      p.vessel = vessel;
-      const source = get("source").value;
-      put(p, "source", source ? { device: source.slice(0, source.lastIndexOf("/")), sensor: Number(source.slice(source.lastIndexOf("/") + 1)) } : undefined);
-      return p;
+  function valueOf(field, element) {
+    if (field.check) { return element.checked; }
+    const raw = element.value;
+    if (field.source) {
+      const at = raw.lastIndexOf("/");
+      return raw ? { device: raw.slice(0, at), sensor: Number(raw.slice(at + 1)) } : undefined;
+    }
+    return field.num ? number(raw) : raw.trim() || undefined;
+  }
+
+  // Writes the fields found in root onto target; a field hidden for the other vessel kind is left out.
+  function collect(fields, root, target) {
+    fields.forEach((f) => {
+      const element = root.querySelector(`[data-key="${f.key}"]`);
+      const hidden = element.closest("label")?.hidden;
+      setAt(target, f.key, hidden ? undefined : valueOf(f, element));
     });
+    ["standard", "leakRule", "vessel"].forEach((k) => { if (target[k] && Object.keys(target[k]).length === 0) { delete target[k]; } });
+    return target;
+  }
+
+  // The document: the stored one (so a property this form does not know survives an edit) with the form's values on top.
+  function documentOf() {
+    const doc = collect(EXPERIMENT_FIELDS, $("experiment-fields"), structuredClone(state.base ?? {}));
+    const before = state.base?.pouches ?? [];
+    doc.pouches = [...document.querySelectorAll("#pouches .pouch")].map((block) =>
+      collect(POUCH_FIELDS, block, structuredClone(before[Number(block.dataset.original ?? -1)] ?? {})));
     return doc;
   }
 
-  // After a pouch is removed, each row's JSON paths follow its new position in the pouches array.
+  // After a pouch is removed, each block's JSON paths follow its new position in the pouches array.
   function renumber() {
-    document.querySelectorAll("#pouches tr.pouch").forEach((row, i) => {
-      row.dataset.index = String(i);
-      row.querySelectorAll("[data-path]").forEach((e) => { e.dataset.path = e.dataset.path.replace(/^\$\.pouches\[\d+\]/, `$.pouches[${i}]`); });
+    document.querySelectorAll("#pouches .pouch").forEach((block, i) => {
+      block.dataset.index = String(i);
+      block.querySelector(".pouch-head > span").textContent = `Pouch ${i + 1}`;
+      block.querySelectorAll("[data-path]").forEach((e) => { e.dataset.path = e.dataset.path.replace(/^\$\.pouches\[\d+\]/, `$.pouches[${i}]`); });
     });
+    refreshPouchIds();
   }
 
+  // The file's message, in the form's status line and beside the field its JSON path names.
   function showError(problem) {
-    document.querySelectorAll(".invalid").forEach((e) => e.classList.remove("invalid"));
+    document.querySelectorAll("#experiment-form .invalid").forEach((e) => e.classList.remove("invalid"));
+    document.querySelectorAll("#experiment-form .field-error").forEach((e) => { e.textContent = ""; });
     $("form-error").textContent = problem ? problem.detail ?? problem.title : "";
+    delete $("form-error").dataset.path;
     if (problem?.path) {
-      // "$.pouches[0].vessel" marks that pouch's vessel fields; "$.pouches[0].source.sensor" its source.
-      const field = document.querySelector(`[data-path="${CSS.escape(problem.path)}"]`)
-        ?? document.querySelector(`[data-path^="${CSS.escape(problem.path)}"]`)
-        ?? document.querySelector(`[data-path="${CSS.escape(problem.path.replace(/\.[^.]*$/, ""))}"]`);
+      // "$.pouches[0].vessel" marks that pouch's first vessel field; "$.pouches[0].source.sensor" its sensor.
+      const visible = (selector) => [...document.querySelectorAll(selector)].find((e) => !e.closest("label")?.hidden);
+      const field = visible(`[data-path="${CSS.escape(problem.path)}"]`)
+        ?? visible(`[data-path^="${CSS.escape(problem.path)}."]`)
+        ?? visible(`[data-path="${CSS.escape(problem.path.replace(/\.[^.]*$/, ""))}"]`);
       field?.classList.add("invalid");
+      const slot = field?.closest("label")?.querySelector(".field-error");
+      if (slot) { slot.textContent = problem.detail; }
       field?.focus();
       $("form-error").dataset.path = problem.path;
     }
@@ -145,15 +206,16 @@
   async function openForm(name, readOnly) {
     await loadSensors();
     const details = name ? await window.lab.getJson(api(name)) : null;
+    state.recommended ??= await window.lab.getJson("/api/experiment-json/recommended");
     state.editing = name;
     state.base = details?.document ?? null;
     state.readOnly = readOnly || !window.lab.canWrite();
-    fill(details?.document ?? { pouches: [{ vessel: { kind: "headspace", wet: true } }] });
+    fill(details?.document ?? state.recommended.document);
     $("form-title").textContent = name ? `${state.readOnly ? "" : "Edit "}${name}` : "New experiment";
     $("form-state").textContent = details ? details.state + (state.readOnly ? " · read-only" : "") : "draft";
     $("f-name").readOnly = Boolean(name);
     $("experiment-form").querySelectorAll("input, select, button").forEach((e) => { if (e.id !== "cancel") { e.disabled = state.readOnly; } });
-    document.querySelectorAll("#pouches tr.pouch").forEach((row) => { row.dataset.original = row.dataset.index; });
+    document.querySelectorAll("#pouches .pouch").forEach((block) => { block.dataset.original = name ? block.dataset.index : "-1"; });
     showError(null);
     $("form-section").hidden = false;
     $("form-section").dataset.mode = name ? (state.readOnly ? "view" : "edit") : "new";
@@ -176,7 +238,7 @@
     let body;
     if (action === "start") {
       const ticked = state.editing === name && !$("form-section").hidden
-        ? [...document.querySelectorAll("#pouches tr.pouch")].filter((r) => r.querySelector(".tare").checked).map((r) => r.querySelector('[data-key="id"]').value)
+        ? [...document.querySelectorAll("#pouches .pouch")].filter((r) => r.querySelector(".tare").checked).map((r) => r.querySelector('[data-key="id"]').value)
         : undefined;
       if (!confirm(`Start ${name}? The baseline (tare) of ${ticked ? ticked.join(", ") || "no pouch" : "every pouch"} is set to now.`)) { return; }
       body = ticked ? { pouches: ticked } : {};
@@ -204,7 +266,7 @@
     else if (["start", "stop", "archive"].some((a) => button.classList.contains(a))) {
       await lifecycle(["start", "stop", "archive"].find((a) => button.classList.contains(a)), name);
     }
-    else if (button.classList.contains("remove-pouch")) { button.closest("tr").remove(); renumber(); }
+    else if (button.classList.contains("remove-pouch")) { button.closest(".pouch").remove(); renumber(); }
   });
 
   async function start() {
@@ -213,8 +275,17 @@
     $("new-experiment").addEventListener("click", () => openForm(null, false));
     $("cancel").addEventListener("click", () => { $("form-section").hidden = true; });
     $("add-pouch").addEventListener("click", () => {
-      const i = document.querySelectorAll("#pouches tr.pouch").length;
-      $("pouches").insertAdjacentHTML("beforeend", pouchRow({ id: `P${String(i + 1).padStart(2, "0")}`, vessel: { kind: "headspace", wet: true } }, i));
+      const i = document.querySelectorAll("#pouches .pouch").length;
+      const pouch = { ...structuredClone(state.recommended.pouch), id: `P${String(i + 1).padStart(2, "0")}` };
+      $("pouches").insertAdjacentHTML("beforeend", pouchBlock(pouch, i));
+      const block = document.querySelectorAll("#pouches .pouch")[i];
+      block.dataset.original = "-1";
+      showVesselFields(block);
+      refreshPouchIds();
+    });
+    $("pouches").addEventListener("change", (e) => {
+      if (e.target.dataset.key === "vessel.kind") { showVesselFields(e.target.closest(".pouch")); }
+      if (e.target.dataset.key === "id") { refreshPouchIds(); }
     });
     $("experiment-form").addEventListener("submit", save);
     $("import-file").addEventListener("change", (e) => { if (e.target.files[0]) { importFile(e.target.files[0]); } });

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Auth;
+using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
@@ -85,8 +87,11 @@ public sealed class LabBrowserTests : IAsyncLifetime
         await page.Locator("#new-experiment").ClickAsync();
         await page.Locator("#form-section[data-mode=new]").WaitForAsync();
         await page.Locator("#f-name").FillAsync("first-lab");
-        var row = page.Locator("#pouches tr.pouch").First;
+        // A one-reading baseline: with the recommended 60-min window the first points come an hour after the start.
+        await page.Locator("#experiment-fields [data-key=baselineMinutes]").FillAsync("0");
+        var row = page.Locator("#pouches .pouch").First;
         await row.Locator("[data-key=id]").FillAsync("P01");
+        await row.Locator("[data-key='vessel.kind']").SelectOptionAsync("headspace");
         await row.Locator("[data-key=sample]").FillAsync("mSi/CMC/SWCNT");
         await row.Locator("[data-key='vessel.gasVolumeMl']").FillAsync("200");
         await row.Locator("[data-key=source]").SelectOptionAsync($"{DashboardRig.DeviceId}/{NewPouchSensor}");
@@ -128,8 +133,82 @@ public sealed class LabBrowserTests : IAsyncLifetime
         await listed.Locator("button.view").ClickAsync();
         await page.Locator("#form-section[data-mode=view]").WaitForAsync();
         Assert.True(await page.Locator("#save").IsDisabledAsync());
-        Assert.Equal("1.1", await page.Locator("#pouches tr.pouch [data-key=slurryMassG]").InputValueAsync());
+        Assert.Equal("1.1", await page.Locator("#pouches .pouch [data-key=slurryMassG]").InputValueAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "experiment-archived.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task ExperimentForm_NewWithOptInFields_PrefilledAsTheDemoFileMessageBesideTheFieldAndExportHasThem()
+    {
+        var page = await SignInAsync("/experiments.html");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.Locator("#new-experiment").ClickAsync();
+        await page.Locator("#form-section[data-mode=new]").WaitForAsync();
+        var experiment = page.Locator("#experiment-fields");
+        Assert.Equal(["60", "60", "extrapolate", "evolved-share", "0.2"], [
+            await experiment.Locator("[data-key=eventSettleMinutes]").InputValueAsync(),
+            await experiment.Locator("[data-key=baselineMinutes]").InputValueAsync(),
+            await experiment.Locator("[data-key=eventGap]").InputValueAsync(),
+            await experiment.Locator("[data-key=h2Method]").InputValueAsync(),
+            await experiment.Locator("[data-key=gasTemperatureUncertaintyK]").InputValueAsync()]);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "experiment-new.png"), FullPage = true });
+
+        await page.Locator("#f-name").FillAsync("opt-in-lab");
+        await experiment.Locator("[data-key=gasTemperatureUncertaintyK]").FillAsync("0.3");
+        var blank = page.Locator("#pouches .pouch").Nth(0);
+        await FillPouchAsync(blank, ("id", "B1"), ("sample", "blank (water)"), ("slurryMassG", "1.1"), ("vessel.jarGasVolumeMl", "600"),
+            ("vessel.jarGasVolumeUncertaintyMl", "5"));
+        await blank.Locator("[data-key=source]").SelectOptionAsync($"{DashboardRig.DeviceId}/{NewPouchSensor}");
+        await page.Locator("#add-pouch").ClickAsync();
+        var pouch = page.Locator("#pouches .pouch").Nth(1);
+        await FillPouchAsync(pouch, ("id", "S1"), ("sample", "mSi"), ("group", "mSi"), ("blank", "B1"), ("slurryMassG", "1.1"), ("activeMassG", "0.44"),
+            ("siliconFraction", "2"), ("vessel.jarGasVolumeMl", "600"), ("baselineMinutes", "90"));
+        await pouch.Locator("[data-key=source]").SelectOptionAsync($"{DashboardRig.DeviceId}/{UnassignedSensor}");
+        await page.Locator("#save").ClickAsync();
+
+        await page.Locator("#form-error[data-path='$.pouches[1].siliconFraction']").WaitForAsync();
+        var fileMessage = Assert.Throws<ExperimentFileException>(() => ExperimentFile.Parse(OptInDocument("2"), "experiment.json")).Message;
+        Assert.Equal(fileMessage, await page.Locator("#form-error").TextContentAsync());
+        Assert.Equal(fileMessage, await pouch.Locator("label:has([data-key=siliconFraction]) .field-error").TextContentAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "experiment-opt-in-error.png"), FullPage = true });
+
+        await pouch.Locator("[data-key=siliconFraction]").FillAsync("0.5");
+        await page.Locator("#save").ClickAsync();
+        var listed = page.Locator("#experiments tr[data-experiment='opt-in-lab'][data-state=draft]");
+        await listed.WaitForAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => listed.Locator("a", new LocatorLocatorOptions { HasText = "Export experiment.json" }).ClickAsync());
+        var exported = JsonNode.Parse(await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken))!;
+
+        var expected = JsonNode.Parse(OptInDocument("0.5"))!;
+        foreach (var key in new[] { "eventSettleMinutes", "baselineMinutes", "eventGap", "h2Method", "gasTemperatureUncertaintyK" })
+        {
+            Assert.True(JsonNode.DeepEquals(expected[key], exported[key]), $"{key}: {exported[key]?.ToJsonString()}");
+        }
+
+        Assert.True(JsonNode.DeepEquals(expected["pouches"], exported["pouches"]), exported["pouches"]?.ToJsonString());
+        var parsed = ExperimentFile.Parse(exported.ToJsonString(), "experiment.json");
+        Assert.Equal(("B1", 0.22, 90.0), (parsed.Pouches[1].Spec.BlankId, parsed.Pouches[1].Spec.SiliconMassG!.Value, parsed.Pouches[1].Spec.BaselineWindow!.Value.TotalMinutes));
+    }
+
+    // What the form above stores: the recommended fields, the blank jar and the sample jar with every opt-in field.
+    private static string OptInDocument(string siliconFraction) => $$$"""
+        {"standard":{"temperatureC":0,"pressurePa":101325},"eventSettleMinutes":60,"baselineMinutes":60,"eventGap":"extrapolate",
+         "h2Method":"evolved-share","gasTemperatureUncertaintyK":0.3,"leakRule":{"windowHours":6,"noiseMultiple":5,"minimumDropMlStd":0.05},
+         "pouches":[
+          {"id":"B1","sensorMaxPa":110000,"expectedGasMlPerG":10.2,"vessel":{"kind":"pouch-in-jar","wet":true,"jarGasVolumeMl":600,"jarGasVolumeUncertaintyMl":5},
+           "sample":"blank (water)","slurryMassG":1.1,"source":{"device":"{{{DashboardRig.DeviceId}}}","sensor":{{{NewPouchSensor}}}}},
+          {"id":"S1","sensorMaxPa":110000,"expectedGasMlPerG":10.2,"vessel":{"kind":"pouch-in-jar","wet":true,"jarGasVolumeMl":600},
+           "sample":"mSi","group":"mSi","blank":"B1","slurryMassG":1.1,"activeMassG":0.44,"siliconFraction":{{{siliconFraction}}},"baselineMinutes":90,
+           "source":{"device":"{{{DashboardRig.DeviceId}}}","sensor":{{{UnassignedSensor}}}}}],
+         "experiment":"opt-in-lab"}
+        """;
+
+    private static async Task FillPouchAsync(ILocator pouch, params (string Key, string Value)[] fields)
+    {
+        foreach (var (key, value) in fields)
+        {
+            await pouch.Locator($"[data-key='{key}']").FillAsync(value);
+        }
     }
 
     [Fact]
