@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace PouchMonitor.Host.Tests.Reliability;
+
+/// <summary>
+/// What a fault cost, end to end: readings the boards had handed over that the host never stored (by sequence
+/// number), readings or gas points stored more than once, gas points one side has and the other lacks, and the largest
+/// difference of the stored gas curves from the undisturbed conversion of what the boards sent, in mL at standard
+/// conditions (0 °C, 101.325 kPa). Target: every figure 0.
+/// </summary>
+internal sealed record FaultFigures(long Made, long Lost, long Duplicated, long GasPointsMissing, double MaxGasDifferenceMlStd, long MirrorLost)
+{
+    public bool IsClean => Lost == 0 && Duplicated == 0 && GasPointsMissing == 0 && MaxGasDifferenceMlStd <= 1e-9 && MirrorLost == 0;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Lost} lost, {Duplicated} duplicated, max |Δ gas| {MaxGasDifferenceMlStd:G3} mL (std, 0 °C, 101.325 kPa), {GasPointsMissing} gas points missing, {MirrorLost} mirror lines lost, of {Made:N0} readings made");
+}
