@@ -8,10 +8,12 @@ namespace PouchMonitor.Host.Tests.Reliability;
 /// difference of the stored gas curves from the undisturbed conversion of what the boards sent, in mL at standard
 /// conditions (0 °C, 101.325 kPa). Target: every figure 0.
 /// </summary>
-internal sealed record FaultFigures(long Made, long Lost, long Duplicated, long GasPointsMissing, double MaxGasDifferenceMlStd, long MirrorLost)
+internal sealed record FaultFigures(long Made, long Lost, long Duplicated, long GasPointsMissing, long GasPointsCompared,
+    double MaxGasDifferenceMlStd, long MirrorLost)
 {
-    public bool IsClean => Lost == 0 && Duplicated == 0 && GasPointsMissing == 0 && MaxGasDifferenceMlStd <= 1e-9 && MirrorLost == 0;
+    /// <summary>Every figure 0, over gas curves that have values to compare.</summary>
+    public bool IsClean => GasPointsCompared > 0 && Lost == 0 && Duplicated == 0 && GasPointsMissing == 0 && MaxGasDifferenceMlStd <= 1e-9 && MirrorLost == 0;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Lost} lost, {Duplicated} duplicated, max |Δ gas| {MaxGasDifferenceMlStd:G3} mL (std, 0 °C, 101.325 kPa), {GasPointsMissing} gas points missing, {MirrorLost} mirror lines lost, of {Made:N0} readings made");
+        $"{Lost} lost, {Duplicated} duplicated, max |Δ gas| {MaxGasDifferenceMlStd:G3} mL (std, 0 °C, 101.325 kPa) over {GasPointsCompared:N0} gas points, {GasPointsMissing} missing, {MirrorLost} mirror lines lost, of {Made:N0} readings made");
 }

@@ -150,13 +150,14 @@ internal sealed class FaultRig : IAsyncDisposable
         var stored = store.Keys();
         var reference = ReferenceGas.Convert(_options.DataFolder, Rig, _sent.Where(s => expected.Contains(s.Key) || stored.Contains(s.Key)));
         var gas = store.Gas();
-        var (missing, maxDifference) = Compare(reference, gas);
+        var (missing, compared, maxDifference) = Compare(reference, gas);
         var mirrorLost = Victoria is null ? 0 : await MirrorLostAsync(gas);
         return new FaultFigures(
             Rig.Boards.Sum(b => b.ReadingsByBoot.Values.Sum(n => (long)n)),
             expected.Count(k => !stored.Contains(k)),
             store.Conflicts() + Math.Max(0, gas.Values.Sum(g => g.Count) - stored.Count) + Math.Max(0, store.Rows() - stored.Count),
             missing,
+            compared,
             maxDifference,
             mirrorLost);
     }
@@ -194,10 +195,10 @@ internal sealed class FaultRig : IAsyncDisposable
             .Select(seq => new ReadingKey(board.DeviceId, boot.Key, (uint)seq)));
     }
 
-    private static (long Missing, double MaxDifference) Compare(
+    private static (long Missing, long Compared, double MaxDifference) Compare(
         Dictionary<string, Dictionary<long, double?>> reference, Dictionary<string, Dictionary<long, double?>> stored)
     {
-        long missing = 0;
+        long missing = 0, compared = 0;
         double maxDifference = 0;
         foreach (var pouch in reference.Keys.Union(stored.Keys))
         {
@@ -207,12 +208,13 @@ internal sealed class FaultRig : IAsyncDisposable
             foreach (var (time, value) in a.Where(p => b.ContainsKey(p.Key)))
             {
                 var other = b[time];
+                compared += value is not null && other is not null ? 1 : 0;
                 var difference = value is null && other is null ? 0 : value is null || other is null ? double.PositiveInfinity : Math.Abs(value.Value - other.Value);
                 maxDifference = Math.Max(maxDifference, difference);
             }
         }
 
-        return (missing, maxDifference);
+        return (missing, compared, maxDifference);
     }
 
     // Gas points with a dry gas value that VictoriaMetrics does not hold.

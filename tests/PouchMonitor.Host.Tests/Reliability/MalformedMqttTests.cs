@@ -37,7 +37,7 @@ public sealed class MalformedMqttTests
         using var host = await HostProcess.StartAsync(settings);
         var before = host.WorkingSetMb;
         var generator = new MalformedMessages(seed: 11, "dev-a", "dev-b");
-        long refused = 0, validAccepted = 0;
+        long refused = 0, validAccepted = 0, closed = 0;
         var device = await ConnectAsync(broker.Port, "dev-a");
         for (uint first = 0; first < Messages; first += InFlight)
         {
@@ -47,6 +47,7 @@ public sealed class MalformedMqttTests
             validAccepted += batch.Zip(results).Count(x => x.First.Valid && x.Second);
             if (!device.IsConnected)
             {
+                closed++;
                 device.Dispose();
                 device = await ConnectAsync(broker.Port, "dev-a");
             }
@@ -60,7 +61,7 @@ public sealed class MalformedMqttTests
         var quarantined = new QuarantineStore(new SqliteDatabase(folder.Path)).Reasons().Count;
         var sent = Messages + PastPacketLimit;
         Figures.Add("bad input", "malformed MQTT messages at the embedded broker", string.Create(CultureInfo.InvariantCulture,
-            $"{sent:N0} sent ({validAccepted:N0} valid ones acknowledged): {stored:N0} stored + {quarantined:N0} quarantined + {refused + oversizedRefused:N0} refused = {stored + quarantined + refused + oversizedRefused:N0}; host working set {before:F0} → {after:F0} MB"));
+            $"{sent:N0} sent ({validAccepted:N0} valid ones acknowledged): {stored:N0} stored + {quarantined:N0} quarantined + {refused + oversizedRefused:N0} refused = {stored + quarantined + refused + oversizedRefused:N0} (the broker closed the connection {closed + PastPacketLimit:N0} times); host working set {before:F0} → {after:F0} MB"));
         Assert.Equal(sent, stored + quarantined + refused + oversizedRefused);
         Assert.True(stored >= validAccepted, $"{stored} stored of {validAccepted} acknowledged valid batches");
         Assert.True(after < before + 300, $"working set {before:F0} → {after:F0} MB");
