@@ -15,5 +15,5 @@ internal sealed record FaultFigures(long Made, long Lost, long Duplicated, long 
     public bool IsClean => GasPointsCompared > 0 && Lost == 0 && Duplicated == 0 && GasPointsMissing == 0 && MaxGasDifferenceMlStd <= 1e-9 && MirrorLost == 0;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Lost} lost, {Duplicated} duplicated, max |Δ gas| {MaxGasDifferenceMlStd:G3} mL (std, 0 °C, 101.325 kPa) over {GasPointsCompared:N0} gas points, {GasPointsMissing} missing, {MirrorLost} mirror lines lost, of {Made:N0} readings made");
+        $"{Lost} lost, {Duplicated} duplicated, largest gas difference {MaxGasDifferenceMlStd:G3} mL (std, 0 °C, 101.325 kPa) over {GasPointsCompared:N0} gas points, {GasPointsMissing} missing, {MirrorLost} mirror lines lost, of {Made:N0} readings made");
 }
