@@ -53,6 +53,9 @@ public sealed class VirtualBoard : IDisposable
     /// <summary>Its Wi-Fi link: set <see cref="WifiTransport.LinkUp"/> false for an outage.</summary>
     public WifiTransport Wifi { get; }
 
+    /// <summary>The board's clocks: set <see cref="BoardClock.UtcOffset"/> to step its UTC.</summary>
+    public BoardClock Clock => _clock;
+
     /// <summary>Boot counter of the running firmware.</summary>
     public uint Boot
     {

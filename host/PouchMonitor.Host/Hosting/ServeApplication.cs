@@ -93,6 +93,7 @@ public static class ServeApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<JsonCharsetGuard>();
         DashboardEndpoints.UsePages(app);
         AuthSetup.UseMiddleware(app);
         // Every endpoint in this group reads or writes by its method unless it says otherwise (AuthPolicies.ByMethod).

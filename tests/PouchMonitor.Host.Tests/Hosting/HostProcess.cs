@@ -46,6 +46,16 @@ internal sealed class HostProcess : IDisposable
     /// <summary>Every line the process wrote to stdout and stderr so far.</summary>
     public string Output => string.Join('\n', _output);
 
+    /// <summary>The process's resident memory now, in MB.</summary>
+    public double WorkingSetMb
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64 / 1e6;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed or acknowledged.</summary>
     public void Kill()
     {
