@@ -118,10 +118,10 @@ public sealed class Rig : IDisposable
     }, JsonOptions);
 
     /// <summary>
-    /// The recommended baseline and event window, in minutes: at least 60 and at least one whole period of the oven's
-    /// ripple, so a window's mean does not carry the ripple's phase.
+    /// The recommended baseline and event window, in minutes: at least 120 and at least two periods of the oven's ripple,
+    /// so a window's mean keeps at most 13 % of a 25–60 min ripple's amplitude (docs/measurement-model.md).
     /// </summary>
-    public int BaselineMinutes => Math.Max(60, (int)Math.Ceiling(Oven.RipplePeriod.TotalMinutes));
+    public int BaselineMinutes => Math.Max(120, (int)Math.Ceiling(2 * Oven.RipplePeriod.TotalMinutes));
 
     /// <summary>Runs <paramref name="script"/>: each action when the rig's clock reaches its time, in time order.</summary>
     public async Task RunScriptAsync(IEnumerable<RigAction> script, CancellationToken cancellationToken)
