@@ -35,10 +35,13 @@ internal sealed class EvolvedShareH2(GasCompositionTimeline composition, Func<Ga
         Release(output);
     }
 
-    /// <summary>An event removed <paramref name="removedMoles"/> of the <paramref name="beforeMoles"/> in the vessel, in proportion.</summary>
-    public void Remove(DateTimeOffset time, double removedMoles, double beforeMoles, ICollection<GasPoint> output)
+    /// <summary>
+    /// An event removed <paramref name="removedMoles"/> of the <paramref name="beforeMoles"/> in the vessel, in proportion;
+    /// <paramref name="momentMoles"/> is N at the event's time from its before window, the basis of a GC sample taken then.
+    /// </summary>
+    public void Remove(DateTimeOffset time, double removedMoles, double beforeMoles, double momentMoles, ICollection<GasPoint> output)
     {
-        FixSharesUpTo(time, null);
+        FixSharesUpTo(time, new Item(time, null, momentMoles, _inertMoles, _retained, 0));
         _waiting.Enqueue(new Item(time, null, beforeMoles, _inertMoles, _retained, removedMoles));
         double retained = 1 - (removedMoles / beforeMoles);
         _inertMoles *= retained;

@@ -210,7 +210,7 @@ public sealed class PouchGasCalculator
             _removedH2Moles += h2Percent / 100 * removedMoles;
         }
 
-        _evolvedShare?.Remove(removal.FirstEventTime, removedMoles, beforeMoles, output);
+        _evolvedShare?.Remove(removal.FirstEventTime, removedMoles, beforeMoles, removal.Before.MolesAt(removal.FirstEventTime, _settings.EventGap), output);
         _removal = null;
         _leak.Restart();
         foreach (var (reading, flags) in _settling)

@@ -118,8 +118,8 @@ public sealed class Rig : IDisposable
     }, JsonOptions);
 
     /// <summary>
-    /// The recommended baseline and event window, in minutes: at least 60 and at least one whole period of the oven's
-    /// ripple, so a window's mean does not carry the ripple's phase.
+    /// The recommended baseline and event window, in minutes: at least 120 and at least two periods of the oven's ripple,
+    /// so a window's mean keeps at most 13 % of a 25–60 min ripple's amplitude (docs/measurement-model.md).
     /// </summary>
     public int BaselineMinutes => RecommendedWindowMinutes(Oven);
 
@@ -133,7 +133,7 @@ public sealed class Rig : IDisposable
     public static int RecommendedWindowMinutes(OvenProfile oven)
     {
         ArgumentNullException.ThrowIfNull(oven);
-        return Math.Max(60, (int)Math.Ceiling(oven.RipplePeriod.TotalMinutes));
+        return Math.Max(120, (int)Math.Ceiling(2 * oven.RipplePeriod.TotalMinutes));
     }
 
     /// <summary>Runs <paramref name="script"/>: each action when the rig's clock reaches its time, in time order.</summary>

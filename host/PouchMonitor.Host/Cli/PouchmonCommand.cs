@@ -14,6 +14,7 @@ internal static class PouchmonCommand
         {
             ConvertCommand.Create(),
             ReportCommand.Create(),
+            CalibrateCommand.Create(),
             ExportCommand.Create(),
             ServeCommand.Create(),
             DemoCommand.Create(),

@@ -16,7 +16,8 @@ internal sealed class StoreFolder
         Experiment = experiment;
         Data = new ExperimentDataStore(database, new AuditTrail(database, TimeProvider.System));
         Gas = new GasStore(database, outbox);
-        Export = new ExperimentExport(Data, new ReadingStore(database), Gas, new AlertStore(database, outbox));
+        Readings = new ReadingStore(database);
+        Export = new ExperimentExport(Data, Readings, Gas, new AlertStore(database, outbox));
     }
 
     public StoredExperiment Experiment { get; }
@@ -26,6 +27,8 @@ internal sealed class StoreFolder
     public GasStore Gas { get; }
 
     public ExperimentExport Export { get; }
+
+    public ReadingStore Readings { get; }
 
     /// <summary>Opens <paramref name="folder"/> and finds the experiment called <paramref name="name"/>.</summary>
     /// <exception cref="InputFileException">The folder holds no store, or the store no such experiment.</exception>

@@ -9,6 +9,7 @@ using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.Host.Tests.Dashboard;
+using PouchMonitor.Simulator;
 
 namespace PouchMonitor.Host.Tests.Lab;
 
@@ -145,7 +146,7 @@ public sealed class LabBrowserTests : IAsyncLifetime
         await page.Locator("#new-experiment").ClickAsync();
         await page.Locator("#form-section[data-mode=new]").WaitForAsync();
         var experiment = page.Locator("#experiment-fields");
-        Assert.Equal(["60", "60", "extrapolate", "evolved-share", "0.2"], [
+        Assert.Equal(["60", RecommendedWindowMinutes.ToString(CultureInfo.InvariantCulture), "extrapolate", "evolved-share", "0.2"], [
             await experiment.Locator("[data-key=eventSettleMinutes]").InputValueAsync(),
             await experiment.Locator("[data-key=baselineMinutes]").InputValueAsync(),
             await experiment.Locator("[data-key=eventGap]").InputValueAsync(),
@@ -190,9 +191,11 @@ public sealed class LabBrowserTests : IAsyncLifetime
         Assert.Equal(("B1", 0.22, 90.0), (parsed.Pouches[1].Spec.BlankId, parsed.Pouches[1].Spec.SiliconMassG!.Value, parsed.Pouches[1].Spec.BaselineWindow!.Value.TotalMinutes));
     }
 
+    private static readonly int RecommendedWindowMinutes = Rig.RecommendedWindowMinutes(SeedExperiment.RealisticOven());
+
     // What the form above stores: the recommended fields, the blank jar and the sample jar with every opt-in field.
     private static string OptInDocument(string siliconFraction) => $$$"""
-        {"standard":{"temperatureC":0,"pressurePa":101325},"eventSettleMinutes":60,"baselineMinutes":60,"eventGap":"extrapolate",
+        {"standard":{"temperatureC":0,"pressurePa":101325},"eventSettleMinutes":60,"baselineMinutes":{{{RecommendedWindowMinutes}}},"eventGap":"extrapolate",
          "h2Method":"evolved-share","gasTemperatureUncertaintyK":0.3,"leakRule":{"windowHours":6,"noiseMultiple":5,"minimumDropMlStd":0.05},
          "pouches":[
           {"id":"B1","sensorMaxPa":110000,"expectedGasMlPerG":10.2,"vessel":{"kind":"pouch-in-jar","wet":true,"jarGasVolumeMl":600,"jarGasVolumeUncertaintyMl":5},
