@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -9,6 +10,7 @@ using MQTTnet.Protocol;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Hosting;
+using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.TestSupport;
 
@@ -26,6 +28,9 @@ internal static class IngestBenchmark
     /// <summary>Publishes a board has awaiting their PUBACK at most.</summary>
     internal const int InFlightPerBoard = 8;
 
+    /// <summary>How long each phase runs before its measured window.</summary>
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
+
     /// <summary>The host's user name at mosquitto.</summary>
     internal const string HostUser = "pouchmon-host";
 
@@ -39,7 +44,7 @@ internal static class IngestBenchmark
         var devices = Enumerable.Range(1, boards).Select(b => string.Create(CultureInfo.InvariantCulture, $"board-{b:00}")).ToList();
         var experimentPath = Path.Combine(work, "experiment.json");
         File.WriteAllText(experimentPath, Experiment(devices, sensors));
-        Console.WriteLine($"{boards} boards × {sensors} sensors, {InFlightPerBoard} publishes in flight per board, {duration.TotalSeconds:F0} s per phase, "
+        Console.WriteLine($"{boards} boards × {sensors} sensors, {InFlightPerBoard} publishes in flight per board, {duration.TotalSeconds:F0} s per phase after a {Warmup.TotalSeconds:F0}-s warm-up, "
             + (readingsPerSecond > 0 ? $"offered {readingsPerSecond} readings/s" : "offered as fast as acknowledged") + $", {Environment.ProcessorCount} cores");
 
         var users = devices.ToDictionary(d => d, _ => Password);
@@ -50,6 +55,8 @@ internal static class IngestBenchmark
 
         var raw = await RawAsync(mosquitto.Port, devices, sensors, duration, batchInterval).ConfigureAwait(false);
         string[] influx = [$"--Influx:Url={victoria.Url}", "--Influx:Org=lab", "--Influx:Bucket=pouchmon", "--Influx:Token=unused"];
+        var direct = await DirectAsync(Path.Combine(work, "direct"), devices, sensors, duration, batchInterval,
+            [.. influx, $"--Mqtt:Port={FreePort.Next()}"], experimentPath).ConfigureAwait(false);
         var viaMosquitto = await HostAsync(Path.Combine(work, "mosquitto"), mosquitto.Port, devices, sensors, duration, batchInterval,
             [.. influx, $"--Mqtt:Broker=mqtt://127.0.0.1:{mosquitto.Port}", $"--Mqtt:UserName={HostUser}", $"--Mqtt:Password={Password}"],
             experimentPath).ConfigureAwait(false);
@@ -62,6 +69,7 @@ internal static class IngestBenchmark
         Console.WriteLine();
         Console.WriteLine($"{"path",-52} {"readings/s",10} {"ratio",6} {"p50 ms",7} {"p99 ms",7} {"CPU ms/rdg",10} {"B alloc/rdg",11}");
         Print("mosquitto → counting subscriber (raw)", raw, raw.Rate);
+        Print("handler alone, no MQTT → mirror on (FULL)", direct, raw.Rate);
         Print("mosquitto → pouchmon serve, mirror on (FULL)", viaMosquitto, raw.Rate);
         Print("embedded broker → pouchmon serve, mirror on (FULL)", viaEmbedded, raw.Rate);
         Print("embedded broker → pouchmon serve, mirror on (NORMAL)", embeddedNormal, raw.Rate);
@@ -115,6 +123,47 @@ internal static class IngestBenchmark
         return phase;
     }
 
+    /// <summary>
+    /// The host's message handler fed directly, as the MQTT layer would, each board with up to
+    /// <see cref="InFlightPerBoard"/> messages awaiting their commit: what storing costs without any MQTT.
+    /// </summary>
+    private static async Task<Phase> DirectAsync(
+        string dataFolder, List<string> devices, int sensors, TimeSpan duration, TimeSpan batchInterval, string[] settings, string experimentPath)
+    {
+        await using var app = await StartHostAsync(dataFolder, settings, experimentPath).ConfigureAwait(false);
+        var store = app.Services.GetRequiredService<ReadingStore>();
+        var handler = app.Services.GetRequiredService<IDeviceMessageHandler>();
+        var phase = await MeasureAsync(
+            stop => Task.WhenAll(devices.Select(device => Task.Run(() => HandleBoardAsync(handler, device, sensors, batchInterval, stop), CancellationToken.None))),
+            duration, store.Count, []).ConfigureAwait(false);
+        await app.StopAsync().ConfigureAwait(false);
+        return phase;
+    }
+
+    private static async Task HandleBoardAsync(IDeviceMessageHandler handler, string device, int sensors, TimeSpan batchInterval, CancellationToken stop)
+    {
+        var topic = Topics.Readings(device);
+        var inFlight = new Queue<Task>();
+        var clock = Stopwatch.StartNew();
+        for (var (seq, batch) = (0u, 0L); !stop.IsCancellationRequested; seq += (uint)sensors, batch++)
+        {
+            var due = batchInterval * batch;
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (inFlight.Count == InFlightPerBoard)
+            {
+                await inFlight.Dequeue().ConfigureAwait(false);
+            }
+
+            inFlight.Enqueue(handler.HandleAsync(topic, new ReadOnlySequence<byte>(Batch(device, seq, sensors, DateTimeOffset.UtcNow))));
+        }
+
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+    }
+
     /// <summary>Starts <c>pouchmon serve</c> in this process with <paramref name="settings"/> and waits until its MQTT client is connected.</summary>
     internal static async Task<WebApplication> StartHostAsync(string dataFolder, string[] settings, string experimentPath)
     {
@@ -125,7 +174,7 @@ internal static class IngestBenchmark
         return app;
     }
 
-    /// <summary>Every board publishes for <paramref name="duration"/>; the phase's figures over that window.</summary>
+    /// <summary>Every board publishes through the warm-up and then for <paramref name="duration"/>; the phase's figures over that window.</summary>
     private static async Task<Phase> PublishAsync(
         int port, List<string> devices, int sensors, TimeSpan duration, TimeSpan batchInterval, Func<long> delivered, List<double> latenciesMs)
     {
@@ -137,28 +186,50 @@ internal static class IngestBenchmark
             clients.Add(client);
         }
 
-        using var stop = new CancellationTokenSource(duration);
-        var before = delivered();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(clients.Select((client, board) => PublishBoardAsync(client, devices[board], sensors, batchInterval, stop.Token))).ConfigureAwait(false);
-        var seconds = watch.Elapsed.TotalSeconds;
-        var count = delivered() - before;
-        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var phase = await MeasureAsync(
+            stop => Task.WhenAll(clients.Select((client, board) => PublishBoardAsync(client, devices[board], sensors, batchInterval, stop))),
+            duration, delivered, latenciesMs).ConfigureAwait(false);
         foreach (var client in clients)
         {
             await client.DisconnectAsync().ConfigureAwait(false);
             client.Dispose();
         }
 
+        return phase;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="load"/> through <see cref="Warmup"/> (start-up and JIT are not measured), then measures
+    /// <paramref name="duration"/> of it: the rate <paramref name="delivered"/> grows at, this process's CPU and
+    /// allocation per reading, and the latencies recorded in the window.
+    /// </summary>
+    private static async Task<Phase> MeasureAsync(Func<CancellationToken, Task> load, TimeSpan duration, Func<long> delivered, List<double> latenciesMs)
+    {
+        using var stop = new CancellationTokenSource();
+        var running = load(stop.Token);
+        await Task.Delay(Warmup).ConfigureAwait(false);
+        lock (latenciesMs)
+        {
+            latenciesMs.Clear();
+        }
+
+        var before = delivered();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        await Task.Delay(duration).ConfigureAwait(false);
+        var count = delivered() - before;
+        var seconds = watch.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         List<double> sorted;
         lock (latenciesMs)
         {
             sorted = [.. latenciesMs.Order()];
         }
 
+        await stop.CancelAsync().ConfigureAwait(false);
+        await running.ConfigureAwait(false);
         return new Phase(count / seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), cpuMs / Math.Max(count, 1), (double)bytes / Math.Max(count, 1));
     }
 

@@ -63,25 +63,25 @@ public sealed class GasStore(SqliteDatabase database, Outbox outbox)
 
     private static void Insert(WriteSession session, SeriesTags tags, IReadOnlyList<GasPoint> points)
     {
-        var command = session.Command(InsertSql);
-        WriteSession.Bind(command, "$experiment", tags.Experiment);
-        WriteSession.Bind(command, "$pouch", tags.Pouch);
+        var statement = session.Statement(InsertSql);
+        statement.Bind("$experiment", tags.Experiment);
+        statement.Bind("$pouch", tags.Pouch);
         foreach (var point in points)
         {
-            WriteSession.Bind(command, "$time", point.Time.ToUnixTimeMilliseconds());
-            WriteSession.Bind(command, "$p", point.PressurePa);
-            WriteSession.Bind(command, "$c", point.TemperatureC);
-            WriteSession.Bind(command, "$gas", point.DryGasMlStd);
-            WriteSession.Bind(command, "$gasPerG", point.DryGasMlStdPerG);
-            WriteSession.Bind(command, "$swelling", point.SwellingMl);
-            WriteSession.Bind(command, "$swellingPerG", point.SwellingMlPerG);
-            WriteSession.Bind(command, "$h2Percent", point.H2Percent);
-            WriteSession.Bind(command, "$h2", point.H2MlStd);
-            WriteSession.Bind(command, "$h2PerG", point.H2MlStdPerG);
-            WriteSession.Bind(command, "$basis", point.H2Basis?.ToString());
-            WriteSession.Bind(command, "$flags", (long)point.Flags);
-            WriteSession.Bind(command, "$vessel", point.VesselDryGasMlStd);
-            command.ExecuteNonQuery();
+            statement.Bind("$time", point.Time.ToUnixTimeMilliseconds());
+            statement.Bind("$p", point.PressurePa);
+            statement.Bind("$c", point.TemperatureC);
+            statement.Bind("$gas", point.DryGasMlStd);
+            statement.Bind("$gasPerG", point.DryGasMlStdPerG);
+            statement.Bind("$swelling", point.SwellingMl);
+            statement.Bind("$swellingPerG", point.SwellingMlPerG);
+            statement.Bind("$h2Percent", point.H2Percent);
+            statement.Bind("$h2", point.H2MlStd);
+            statement.Bind("$h2PerG", point.H2MlStdPerG);
+            statement.Bind("$basis", point.H2Basis?.ToString());
+            statement.Bind("$flags", (long)point.Flags);
+            statement.Bind("$vessel", point.VesselDryGasMlStd);
+            statement.Execute();
         }
     }
 

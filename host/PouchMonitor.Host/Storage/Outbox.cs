@@ -41,7 +41,15 @@ public sealed class Outbox
             return;
         }
 
-        var count = Insert(session.Command(InsertSql), lines);
+        var statement = session.Statement(InsertSql);
+        var count = 0;
+        foreach (var line in lines)
+        {
+            statement.Bind("$line", line);
+            statement.Execute();
+            count++;
+        }
+
         if (count > 0)
         {
             session.AfterCommit(() => Added(count));

@@ -94,7 +94,10 @@ public sealed class ReadingStore(SqliteDatabase database)
     public static IReadOnlyList<StoredReading> ForSensor(WriteSession session, string deviceId, int sensorIndex)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return ForSensor(session.Command(ForSensorSql), deviceId, sensorIndex);
+        var statement = session.Statement(ForSensorSql);
+        statement.Bind("$device", deviceId);
+        statement.Bind("$sensor", sensorIndex);
+        return statement.Query(Read);
     }
 
     /// <summary>How many readings are stored, placed or not.</summary>
@@ -131,55 +134,53 @@ public sealed class ReadingStore(SqliteDatabase database)
     /// <summary>Inserts one reading with <paramref name="sql"/>; true when a row was added.</summary>
     private static bool Insert(WriteSession session, string sql, ReadingBatch batch, Reading reading, DateTimeOffset receivedAt)
     {
-        var command = session.Command(sql);
-        BindKey(command, batch, reading);
-        WriteSession.Bind(command, "$sensor", reading.SensorIndex);
-        WriteSession.Bind(command, "$up", reading.UptimeMs);
-        WriteSession.Bind(command, "$time", reading.Time?.ToUnixTimeMilliseconds());
-        WriteSession.Bind(command, "$p", reading.PressurePa);
-        WriteSession.Bind(command, "$c", reading.TemperatureC);
-        WriteSession.Bind(command, "$fault", reading.Fault is { } code ? SensorFaultCodes.ToCode(code) : null);
-        WriteSession.Bind(command, "$received", receivedAt.ToUnixTimeMilliseconds());
-        return command.ExecuteNonQuery() == 1;
+        var statement = session.Statement(sql);
+        BindKey(statement, batch, reading);
+        statement.Bind("$sensor", reading.SensorIndex);
+        statement.Bind("$up", reading.UptimeMs);
+        statement.Bind("$time", reading.Time?.ToUnixTimeMilliseconds());
+        statement.Bind("$p", reading.PressurePa);
+        statement.Bind("$c", reading.TemperatureC);
+        statement.Bind("$fault", reading.Fault is { } code ? SensorFaultCodes.ToCode(code) : null);
+        statement.Bind("$received", receivedAt.ToUnixTimeMilliseconds());
+        return statement.Execute() == 1;
     }
 
     /// <summary>True when the stored reading of the same key has the same values (a time only when this one has one).</summary>
     private static bool IsStoredAs(WriteSession session, ReadingBatch batch, Reading reading)
     {
-        var command = session.Command(StoredSql);
-        BindKey(command, batch, reading);
-        using var stored = command.ExecuteReader();
-        stored.Read();
-        return stored.GetInt32(0) == reading.SensorIndex
+        var statement = session.Statement(StoredSql);
+        BindKey(statement, batch, reading);
+        return statement.Query(stored => stored.GetInt64(0) == reading.SensorIndex
             && stored.GetInt64(1) == reading.UptimeMs
-            && (reading.Time is null || (!stored.IsDBNull(2) && stored.GetInt64(2) == reading.Time.Value.ToUnixTimeMilliseconds()))
-            && NullableDouble(stored, 3) == reading.PressurePa
-            && NullableDouble(stored, 4) == reading.TemperatureC
-            && (stored.IsDBNull(5) ? null : stored.GetString(5)) == (reading.Fault is { } code ? SensorFaultCodes.ToCode(code) : null);
+            && (reading.Time is null || (!stored.IsNull(2) && stored.GetInt64(2) == reading.Time.Value.ToUnixTimeMilliseconds()))
+            && stored.GetNullableDouble(3) == reading.PressurePa
+            && stored.GetNullableDouble(4) == reading.TemperatureC
+            && stored.GetNullableString(5) == (reading.Fault is { } code ? SensorFaultCodes.ToCode(code) : null))[0];
     }
 
-    private static void BindKey(SqliteCommand command, ReadingBatch batch, Reading reading)
+    private static void BindKey(PreparedStatement statement, ReadingBatch batch, Reading reading)
     {
-        WriteSession.Bind(command, "$device", batch.DeviceId);
-        WriteSession.Bind(command, "$boot", (long)batch.Boot);
-        WriteSession.Bind(command, "$seq", (long)reading.Sequence);
+        statement.Bind("$device", batch.DeviceId);
+        statement.Bind("$boot", (long)batch.Boot);
+        statement.Bind("$seq", (long)reading.Sequence);
     }
 
     private static long? FindOffsetMs(WriteSession session, string deviceId, uint boot)
     {
-        var command = session.Command(OffsetSql);
-        WriteSession.Bind(command, "$device", deviceId);
-        WriteSession.Bind(command, "$boot", (long)boot);
-        return command.ExecuteScalar() is long offsetMs ? offsetMs : null;
+        var statement = session.Statement(OffsetSql);
+        statement.Bind("$device", deviceId);
+        statement.Bind("$boot", (long)boot);
+        return statement.Query(row => row.GetInt64(0)) is [var offsetMs, ..] ? offsetMs : null;
     }
 
     private static List<StoredReading> PlaceUnsynced(WriteSession session, string deviceId, uint boot, long offsetMs)
     {
-        var command = session.Command(PlaceUnsyncedSql);
-        WriteSession.Bind(command, "$offset", offsetMs);
-        WriteSession.Bind(command, "$device", deviceId);
-        WriteSession.Bind(command, "$boot", (long)boot);
-        return ReadAll(command);
+        var statement = session.Statement(PlaceUnsyncedSql);
+        statement.Bind("$offset", offsetMs);
+        statement.Bind("$device", deviceId);
+        statement.Bind("$boot", (long)boot);
+        return statement.Query(Read);
     }
 
     private static List<StoredReading> ReadAll(SqliteCommand command)
@@ -193,6 +194,16 @@ public sealed class ReadingStore(SqliteDatabase database)
 
         return readings;
     }
+
+    private static StoredReading Read(PreparedStatement row) => new(
+        row.GetNullableString(0)!,
+        (uint)row.GetInt64(1),
+        (uint)row.GetInt64(2),
+        (int)row.GetInt64(3),
+        DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(4)),
+        row.GetNullableDouble(5),
+        row.GetNullableDouble(6),
+        row.GetNullableString(7) is { } code && SensorFaultCodes.TryParse(code, out var fault) ? fault : null);
 
     private static StoredReading Read(SqliteDataReader reader) => new(
         reader.GetString(0),

@@ -30,6 +30,7 @@ public sealed partial class WriteQueue : IDisposable
         _timeProvider = timeProvider;
         _logger = logger;
         _connection = database.Open();
+        SqliteDatabase.Execute(_connection, "PRAGMA cache_size=-65536;");
         _session = new WriteSession(_connection);
         _thread = new Thread(Run) { IsBackground = true, Name = "pouchmon-writer" };
         _thread.Start();

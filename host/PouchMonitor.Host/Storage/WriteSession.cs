@@ -10,6 +10,7 @@ namespace PouchMonitor.Host.Storage;
 public sealed class WriteSession
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PreparedStatement> _statements = new(StringComparer.Ordinal);
     private List<Action> _beforeCommit = [];
     private List<Action> _afterCommit = [];
     private List<Action> _onRollback = [];
@@ -37,6 +38,21 @@ public sealed class WriteSession
 
         command.Transaction = Transaction;
         return command;
+    }
+
+    /// <summary>
+    /// The prepared statement of <paramref name="sql"/>, for the ingest path's statements that run for every message:
+    /// it runs inside the current transaction, and its parameters keep their last values, so set every one.
+    /// </summary>
+    internal PreparedStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new PreparedStatement(Connection, sql);
+            _statements.Add(sql, statement);
+        }
+
+        return statement;
     }
 
     /// <summary>Sets a parameter of a kept command, adding it on first use.</summary>
@@ -80,5 +96,11 @@ public sealed class WriteSession
         }
 
         _commands.Clear();
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        _statements.Clear();
     }
 }
