@@ -42,7 +42,7 @@ public sealed class RecommendedExperimentTests
         Assert.Equal(defaults.Settings with
         {
             EventSettle = TimeSpan.FromHours(1),
-            BaselineWindow = TimeSpan.FromHours(1),
+            BaselineWindow = TimeSpan.FromMinutes(Rig.RecommendedWindowMinutes(SeedExperiment.RealisticOven())),
             EventGap = Analysis.EventGap.Extrapolate,
             H2Method = Analysis.H2Method.EvolvedShare,
         }, experiment.Settings);
