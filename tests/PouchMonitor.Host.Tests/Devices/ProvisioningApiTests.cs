@@ -6,6 +6,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using PouchMonitor.Firmware.Core;
 using PouchMonitor.Host.Auth;
+using PouchMonitor.Host.Tests.Auth;
 using PouchMonitor.Host.Tests.Hosting;
 using PouchMonitor.Host.Tests.Storage;
 using PouchMonitor.TestSupport;
@@ -84,6 +85,23 @@ public sealed class ProvisioningApiTests : IAsyncLifetime
         Assert.Equal(field, problem.GetProperty("field").GetString());
         Assert.StartsWith(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Single((await _admin.GetFromJsonAsync<JsonElement>(Credentials, TestContext.Current.CancellationToken)).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Add_SignedInAdminWithoutTheAntiforgeryHeader_RefusedAndWithItCreated()
+    {
+        var password = await _host.AddUserAsync("ada", Roles.Admin);
+        using var browser = new Browser(_host.Url);
+        await browser.SignInAsync("ada", password);
+        var me = await browser.GetJsonAsync("/api/me");
+
+        using var without = await browser.Client.PostAsJsonAsync(Credentials, Request("oven1-d"), TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Credentials) { Content = JsonContent.Create(Request("oven1-d")) };
+        request.Headers.Add(CrossSiteGuard.HeaderName, me.GetProperty("antiforgery").GetString());
+        using var with = await browser.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.Created), (without.StatusCode, with.StatusCode));
+        _host.Secrets.Add((await with.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("password").GetString()!);
     }
 
     [Fact]

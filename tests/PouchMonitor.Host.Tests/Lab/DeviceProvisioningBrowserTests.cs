@@ -92,6 +92,7 @@ public sealed class DeviceProvisioningBrowserTests : IAsyncLifetime
         await page.Locator($"#credentials button.remove-device[data-device={DeviceId}]").ClickAsync();
         await page.Locator("#provision-section[data-credentials='0']").WaitForAsync();
         Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, await ConnectAsync(password));
+        Assert.DoesNotContain(_host.Logs.Lines, line => line.Contains(password, StringComparison.Ordinal) || line.Contains("lab-wifi-password", StringComparison.Ordinal));
     }
 
     // One pouch on sensor 0 of the board, whose firmware core sends through MQTTnet in real time.
