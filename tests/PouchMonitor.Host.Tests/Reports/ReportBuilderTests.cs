@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Conversion;
+using PouchMonitor.Host.Plotting;
 using PouchMonitor.Host.Reports;
 using PouchMonitor.Host.Tests.Conversion;
 using SkiaSharp;
@@ -97,6 +98,21 @@ public class ReportBuilderTests
             Assert.Contains("mL g⁻¹ slurry (0 °C, 101.325 kPa)", text, StringComparison.Ordinal);
             Assert.Contains("mSi (A1)", text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Build_Example_DrawsWithTheDashboardsColoursAndMarks()
+    {
+        using var workspace = new Workspace();
+
+        Build("example-headspace", workspace);
+
+        // A1 and A2 are the file's first and second pouch: the dashboard's first two palette colours
+        string svg = File.ReadAllText(workspace.Path(ReportBuilder.Trend + ".svg"));
+        Assert.Contains(SeriesStyle.Colour(0), svg, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(SeriesStyle.Colour(1), svg, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(SeriesStyle.Marker("sample").Colour, svg, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(SeriesStyle.Marker("sample").Label, svg, StringComparison.Ordinal);
     }
 
     [Fact]
