@@ -151,6 +151,7 @@
     fill(details?.document ?? { pouches: [{ vessel: { kind: "headspace", wet: true } }] });
     $("form-title").textContent = name ? `${state.readOnly ? "" : "Edit "}${name}` : "New experiment";
     $("form-state").textContent = details ? details.state + (state.readOnly ? " · read-only" : "") : "draft";
+    $("form-warnings").textContent = (details?.warnings ?? []).join(" ");
     $("f-name").readOnly = Boolean(name);
     $("experiment-form").querySelectorAll("input, select, button").forEach((e) => { if (e.id !== "cancel") { e.disabled = state.readOnly; } });
     document.querySelectorAll("#pouches tr.pouch").forEach((row) => { row.dataset.original = row.dataset.index; });
@@ -168,6 +169,7 @@
       : await window.lab.send("POST", "/api/experiments", JSON.stringify(doc));
     if (!result.ok) { showError(result.data); return; }
     showError(null);
+    $("list-warnings").textContent = (result.data?.warnings ?? []).join(" ");
     $("form-section").hidden = true;
     await loadList();
   }
