@@ -25,7 +25,9 @@ internal static class SeedReplayFigures
             await session.Rig.RunScriptAsync(
                 [.. SeedExperiment.GcSamples(session.Rig, api), new RigAction(SeedExperiment.Duration, "end", _ => Task.CompletedTask)], CancellationToken.None).ConfigureAwait(false);
             await session.StopRigAsync(CancellationToken.None).ConfigureAwait(false);
-            return Print(SeedReport.Collect(session));
+            var outcomes = SeedReport.Collect(session);
+            SeedReport.Print(outcomes, Console.Out);
+            return Print(outcomes);
         }
         finally
         {
@@ -44,7 +46,6 @@ internal static class SeedReplayFigures
             && bare.All(o => Math.Abs(o.H2PercentByGcDay[3]!.Value - 72.4) <= 3 && Math.Abs(o.H2PercentByGcDay[13]!.Value - 88.4) <= 3);
         Console.WriteLine(Invariant($"seed replay (demo rig, speed {Speed:0}): bare mSi day 14 {gas:F2} ± {sd:F2} mL g⁻¹ slurry (mean ± SD of 3; target 10.2 ± 0.3),"));
         Console.WriteLine(Invariant($"  each within {worstVsTruth:F3} mL g⁻¹ of its rig truth (target 0.3); H₂ day 3 {h2Day3:F1} %, day 13 {h2Day13:F1} % (seed 72.4 ± 2.1 %, 88.4 ± 1.4 %; target ± 3 %)"));
-        Console.WriteLine(string.Join("; ", outcomes.Select(o => Invariant($"{o.Pouch} {o.Sample} {o.GasMlStdPerG:F3} (truth {o.TrueGasMlStdPerG:F3})"))));
         return met;
     }
 

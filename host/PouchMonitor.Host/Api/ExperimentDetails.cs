@@ -24,6 +24,12 @@ public sealed record ExperimentDetails(
     IReadOnlyList<ExperimentDetails.PouchBaseline> Pouches,
     JsonElement Document)
 {
+    /// <summary>
+    /// The set-up checks that failed, one line each: a vessel that would pass its sensor's range at the expected gas
+    /// (docs/measurement-model.md, "Set-up range check").
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>A pouch's id, source and baseline.</summary>
     /// <param name="Id">Pouch id.</param>
     /// <param name="Device">Source device, or null.</param>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using PouchMonitor.Analysis;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Export;
 using PouchMonitor.Host.Ingestion;
@@ -236,7 +237,10 @@ public static partial class ExperimentStoreEndpoints
             stored.CreatedAt, stored.UpdatedAt, stored.StartedAt, stored.StoppedAt,
             [.. experiment.Pouches.Select(p => new ExperimentDetails.PouchBaseline(p.Spec.Id, p.Source?.Device, p.Source?.Sensor,
                 data.Tare(new PouchKey(name, p.Spec.Id)) ?? p.Spec.BaselineAt))],
-            document.RootElement.Clone());
+            document.RootElement.Clone())
+        {
+            Warnings = [.. experiment.Pouches.Select(p => SetUpRange.Warning(p.Spec, experiment.Settings.Standard)).OfType<string>()],
+        };
     }
 
     private static IResult NotFound(string experiment) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using PouchMonitor.Analysis;
 using PouchMonitor.Host.Conversion;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Export;
@@ -84,6 +85,12 @@ internal static class ReportCommand
                 ? ReportBuilder.Build(source, request.OutDirectory, request.BiogasPath, options)
                 : WithProgress(source, request, options);
             Report(request, result);
+            var standard = source.Inputs.Experiment.Settings.Standard;
+            foreach (var warning in source.Inputs.Pouches.Select(p => SetUpRange.Warning(p, standard)).OfType<string>())
+            {
+                Console.Error.WriteLine($"pouchmon report: warning: {warning}");
+            }
+
             return 0;
         }
         catch (Exception e) when (e is ExperimentFileException or InputFileException or SqliteException)

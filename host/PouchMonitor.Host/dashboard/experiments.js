@@ -213,6 +213,7 @@
     fill(details?.document ?? state.recommended.document);
     $("form-title").textContent = name ? `${state.readOnly ? "" : "Edit "}${name}` : "New experiment";
     $("form-state").textContent = details ? details.state + (state.readOnly ? " · read-only" : "") : "draft";
+    $("form-warnings").textContent = (details?.warnings ?? []).join(" ");
     $("f-name").readOnly = Boolean(name);
     $("experiment-form").querySelectorAll("input, select, button").forEach((e) => { if (e.id !== "cancel") { e.disabled = state.readOnly; } });
     document.querySelectorAll("#pouches .pouch").forEach((block) => { block.dataset.original = name ? block.dataset.index : "-1"; });
@@ -230,6 +231,7 @@
       : await window.lab.send("POST", "/api/experiments", JSON.stringify(doc));
     if (!result.ok) { showError(result.data); return; }
     showError(null);
+    $("list-warnings").textContent = (result.data?.warnings ?? []).join(" ");
     $("form-section").hidden = true;
     await loadList();
   }

@@ -29,6 +29,20 @@ public class ReportCommandTests
         Assert.True(File.Exists(workspace.Path("biogas.csv")));
     }
 
+    [Fact]
+    public async Task Report_VesselPastTheSensorsRange_WarnsAndExitsZero()
+    {
+        using var workspace = new Workspace();
+        string e(string f) => Workspace.Example("example-headspace", f);
+
+        var (exitCode, stderr, _) = await PouchmonProcess.Run(
+            "report", "--experiment", e("experiment.json"), "--readings", e("readings.csv"), "--out-dir", workspace.Path("report"));
+
+        // A1: 1.12 g · 10.2 mL g⁻¹ in a 40 mL headspace reaches 101.3 + 34.2 kPa at 50 °C (as convert warns)
+        Assert.Equal(0, exitCode);
+        Assert.Contains("pouchmon report: warning: pouch A1: 10.2 mL g⁻¹ slurry (mL at 0 °C, 101.325 kPa) in its 40 mL vessel would reach 135.6 kPa", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--threshold-ml-per-g", "0")]
     [InlineData("--rate-window-hours", "-1")]

@@ -64,6 +64,25 @@ public sealed class ExperimentApiTests : IAsyncLifetime
     }
 
     [Theory]
+    // 10.2 mL g⁻¹ · 1.0 g in a 60 mL headspace at 50 °C: 101.3 + 20.4 kPa, past 110 kPa; 0.1 g: 103.4 kPa, within it
+    [InlineData(1.0, "pouch P1: 10.2 mL g⁻¹ slurry (mL at 0 °C, 101.325 kPa) in its 60 mL vessel would reach 121.7 kPa")]
+    [InlineData(0.1, null)]
+    public async Task Create_ExpectedGas_DetailsWarnWhenTheVesselPassesTheSensorsRange(double slurryMassG, string? warning)
+    {
+        using var created = await PostAsync("/api/experiments", Document("range", slurryMassG));
+
+        var warnings = (await JsonAsync(created)).GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ToList();
+        if (warning is null)
+        {
+            Assert.Empty(warnings);
+        }
+        else
+        {
+            Assert.StartsWith(warning, Assert.Single(warnings), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData(0.0, "$.pouches[0].slurryMassG", "experiment.json: $.pouches[0].slurryMassG: 0 g is outside 1E-06 – 1000000 g")]
     [InlineData(-1.0, "$.pouches[0].slurryMassG", "$.pouches[0].slurryMassG: -1 g is outside")]
     public async Task Create_InvalidDocument_IsBadRequestWithTheFilesMessageAndPath(double slurryMassG, string path, string detail)
