@@ -238,9 +238,11 @@ public sealed partial class ReadingSubscriber(
         {
             await e.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex)
         {
-            // The connection is gone: the broker delivers the message again, and it is stored once.
+            // The connection is gone: the broker delivers the message again, and it is stored once. Any exception:
+            // a client torn down by a lost connection throws a NullReferenceException here, and a link that fails
+            // would fail every later one (each awaits the one before), so nothing would be acknowledged again.
             LogAckFailed(topic, ex.Message);
         }
     }
@@ -251,8 +253,9 @@ public sealed partial class ReadingSubscriber(
         {
             await _client.DisconnectAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex)
         {
+            // As for an acknowledgement: this link must not fail.
             LogAckFailed("(disconnect)", ex.Message);
         }
     }
