@@ -1,3 +1,5 @@
+using PouchMonitor.Host.Core;
+
 namespace PouchMonitor.Contracts.Tests;
 
 public class TopicsTests

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Export;
 using PouchMonitor.Host.Ingestion;

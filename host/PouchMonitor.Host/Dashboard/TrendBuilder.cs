@@ -1,7 +1,7 @@
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Experiments;
-using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
 
 namespace PouchMonitor.Host.Dashboard;

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Playwright;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Auth;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
