@@ -8,6 +8,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Hosting;
 using PouchMonitor.Host.Mqtt;

@@ -1,5 +1,6 @@
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Demo;
 
 namespace PouchMonitor.Simulator.Tests;

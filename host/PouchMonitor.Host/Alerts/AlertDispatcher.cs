@@ -3,8 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Contracts;
-using PouchMonitor.Host.Ingestion;
-using PouchMonitor.Host.Mqtt;
+using PouchMonitor.Host.Core;
 
 namespace PouchMonitor.Host.Alerts;
 
@@ -15,7 +14,7 @@ namespace PouchMonitor.Host.Alerts;
 public sealed partial class AlertDispatcher(
     AlertEngine engine,
     AlertStore store,
-    ReadingSubscriber mqtt,
+    IMqttPublisher mqtt,
     IHttpClientFactory httpClientFactory,
     IOptions<AlertOptions> options,
     TimeProvider timeProvider,

@@ -2,35 +2,38 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Analysis;
-using PouchMonitor.Host.Dashboard;
-using PouchMonitor.Host.Ingestion;
-using PouchMonitor.Host.Storage;
+using PouchMonitor.Host.Core;
+using PouchMonitor.Host.Experiments;
 
 namespace PouchMonitor.Host.Alerts;
 
 /// <summary>
 /// Opens each alert once, closes it with hysteresis and queues every change for the <see cref="AlertDispatcher"/>.
-/// Gas rules run on new gas points; sensor-fault and device rules in <see cref="DeviceAlertRules"/>.
+/// Gas rules run on new gas points; sensor-fault and device rules in <see cref="DeviceAlertRules"/>. Every change and
+/// acknowledgement goes to the pipeline's observers (the dashboard's live feed).
 /// </summary>
-public sealed class AlertEngine
+public sealed class AlertEngine : IPipelineObserver
 {
     private readonly AlertStore _store;
     private readonly AlertOptions _options;
     private readonly TimeProvider _timeProvider;
-    private readonly LiveFeed _live;
+    private readonly Lazy<IReadOnlyList<IPipelineObserver>> _observers;
     private readonly Dictionary<(PouchKey, AlertKind), Alert> _open;
     private readonly Dictionary<PouchKey, PouchAlertHistory> _history = [];
     private readonly Lock _lock = new();
     private readonly Channel<AlertChange> _changes = Channel.CreateUnbounded<AlertChange>();
 
-    /// <summary>Picks up the alerts left open by an earlier run.</summary>
-    public AlertEngine(AlertStore store, IOptions<AlertOptions> options, TimeProvider timeProvider, LiveFeed live)
+    /// <summary>
+    /// Picks up the alerts left open by an earlier run. The observers are looked up on first use: the alert rules that
+    /// observe readings and points depend on this engine.
+    /// </summary>
+    public AlertEngine(AlertStore store, IOptions<AlertOptions> options, TimeProvider timeProvider, Lazy<IReadOnlyList<IPipelineObserver>> observers)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _options = options.Value;
         _timeProvider = timeProvider;
-        _live = live;
+        _observers = observers;
         _open = store.OpenAlerts().ToDictionary(a => (new PouchKey(a.Experiment, a.Pouch), a.Kind));
         PipelineMetrics.AlertsOpen.Set(_open.Count);
     }
@@ -40,6 +43,10 @@ public sealed class AlertEngine
 
     /// <summary>The thresholds that apply to <paramref name="experiment"/>.</summary>
     public AlertThresholds Thresholds(string experiment) => _options.For(experiment);
+
+    /// <inheritdoc />
+    void IPipelineObserver.OnPoints(Experiment experiment, ExperimentPouch pouch, IReadOnlyList<GasPoint> points) =>
+        OnPoints(SeriesTags.Of(experiment, pouch), points, pouch.Spec.SensorMaxPa);
 
     /// <summary>Evaluates the gas rules on points newer than any seen before for the pouch.</summary>
     public void OnPoints(SeriesTags tags, IReadOnlyList<GasPoint> points, double sensorMaxPa)
@@ -87,7 +94,7 @@ public sealed class AlertEngine
 
             PipelineMetrics.AlertsOpen.Set(_open.Count);
             _changes.Writer.TryWrite(new AlertChange(alert!, tags));
-            _live.Publish(new LiveMessage(tags.Experiment, "alert", alert!));
+            Tell(alert!);
         }
     }
 
@@ -97,10 +104,18 @@ public sealed class AlertEngine
         var acknowledged = _store.Acknowledge(id, _timeProvider.GetUtcNow());
         if (acknowledged && _store.Find(id) is { } alert)
         {
-            _live.Publish(new LiveMessage(alert.Experiment, "alert", alert));
+            Tell(alert);
         }
 
         return acknowledged;
+    }
+
+    private void Tell(Alert alert)
+    {
+        foreach (var observer in _observers.Value)
+        {
+            observer.OnAlert(alert);
+        }
     }
 
     private void Evaluate(SeriesTags tags, GasPoint point, PouchAlertHistory history, AlertThresholds t, double sensorMaxPa)

@@ -1,3 +1,5 @@
+using PouchMonitor.Host.Core;
+
 namespace PouchMonitor.Host.Alerts;
 
 /// <summary>The names alerts carry in JSON, MQTT and InfluxDB.</summary>

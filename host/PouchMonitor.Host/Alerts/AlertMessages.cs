@@ -1,4 +1,4 @@
-using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Core;
 
 namespace PouchMonitor.Host.Alerts;
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Storage;
 
 namespace PouchMonitor.Host.Alerts;

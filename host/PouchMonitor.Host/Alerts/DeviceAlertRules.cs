@@ -1,7 +1,7 @@
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Ingestion;
-using PouchMonitor.Host.Storage;
 
 namespace PouchMonitor.Host.Alerts;
 
@@ -10,7 +10,7 @@ namespace PouchMonitor.Host.Alerts;
 /// dated by the reading's own placed time, and device offline, opened by its last will or by silence for
 /// <see cref="AlertThresholds.OfflineIntervals"/> publish intervals, closed by its next message, dated when the host noticed.
 /// </summary>
-public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catalog, TimeProvider timeProvider)
+public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catalog, TimeProvider timeProvider) : IPipelineObserver
 {
     private readonly Dictionary<string, (DateTimeOffset LastSeen, TimeSpan? Interval)> _devices = [];
     private readonly Dictionary<(string DeviceId, int SensorIndex), DateTimeOffset> _newestReadings = [];
@@ -21,12 +21,12 @@ public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catal
     /// A stored reading batch: the device is alive; the newest of each sensor's <paramref name="placed"/> readings opens
     /// or closes its fault alert at that reading's time, unless the sensor has sent a newer one (a flushed buffer).
     /// </summary>
-    public void OnBatch(ReadingBatch batch, IReadOnlyList<StoredReading> placed)
+    public void OnReadings(ReadingBatch batch, IReadOnlyList<StoredReading> placed, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(placed);
-        Seen(batch.DeviceId, null);
-        SetOffline(batch.DeviceId, false, "");
+        Seen(batch.DeviceId, null, receivedAt);
+        SetOffline(batch.DeviceId, false, "", receivedAt);
         foreach (var reading in placed.GroupBy(r => r.SensorIndex).Select(g => g.MaxBy(r => r.Time)!).Where(IsNewest))
         {
             if (catalog.TryFindBySource(batch.DeviceId, reading.SensorIndex, out var experiment, out var pouch))
@@ -39,12 +39,12 @@ public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catal
     }
 
     /// <summary>A valid status: offline (the last will) opens device-offline; online closes it and gives the interval.</summary>
-    public void OnStatus(DeviceStatus status)
+    public void OnStatus(DeviceStatus status, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(status);
         var offline = status.State == DeviceState.Offline;
-        Seen(status.DeviceId, status.Health is { } health ? TimeSpan.FromSeconds(health.PublishIntervalS) : null);
-        SetOffline(status.DeviceId, offline, $"{status.DeviceId} went offline (last will)");
+        Seen(status.DeviceId, status.Health is { } health ? TimeSpan.FromSeconds(health.PublishIntervalS) : null, receivedAt);
+        SetOffline(status.DeviceId, offline, $"{status.DeviceId} went offline (last will)", receivedAt);
     }
 
     /// <summary>Opens device-offline for every mapped device silent for too long.</summary>
@@ -64,17 +64,17 @@ public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catal
             var silence = (interval ?? t.DefaultPublishInterval) * t.OfflineIntervals;
             if (now - lastSeen > silence)
             {
-                SetOffline(deviceId, true, $"{deviceId} has sent nothing since {lastSeen:O}");
+                SetOffline(deviceId, true, $"{deviceId} has sent nothing since {lastSeen:O}", now);
             }
         }
     }
 
-    private void Seen(string deviceId, TimeSpan? interval)
+    private void Seen(string deviceId, TimeSpan? interval, DateTimeOffset receivedAt)
     {
         lock (_lock)
         {
             var known = _devices.GetValueOrDefault(deviceId, (_startedAt, null));
-            _devices[deviceId] = (timeProvider.GetUtcNow(), interval ?? known.Interval);
+            _devices[deviceId] = (receivedAt, interval ?? known.Interval);
         }
     }
 
@@ -93,12 +93,11 @@ public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catal
         }
     }
 
-    private void SetOffline(string deviceId, bool offline, string message)
+    private void SetOffline(string deviceId, bool offline, string message, DateTimeOffset at)
     {
-        var now = timeProvider.GetUtcNow();
         foreach (var (experiment, pouch) in PouchesOf(deviceId))
         {
-            engine.Set(SeriesTags.Of(experiment, pouch), AlertKind.DeviceOffline, offline, !offline, null, message, now);
+            engine.Set(SeriesTags.Of(experiment, pouch), AlertKind.DeviceOffline, offline, !offline, null, message, at);
         }
     }
 

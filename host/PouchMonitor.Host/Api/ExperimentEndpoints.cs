@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Conversion;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Ingestion;

@@ -1,9 +1,10 @@
 using System.Security.Claims;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
 using PouchMonitor.Analysis;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Export;
 using PouchMonitor.Host.Ingestion;

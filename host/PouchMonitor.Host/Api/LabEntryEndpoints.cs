@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PouchMonitor.Analysis;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Storage;
 
 namespace PouchMonitor.Host.Dashboard;

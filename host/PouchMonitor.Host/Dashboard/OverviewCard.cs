@@ -1,6 +1,6 @@
 using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Experiments;
-using PouchMonitor.Host.Ingestion;
 
 namespace PouchMonitor.Host.Dashboard;
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Analysis;
+using PouchMonitor.Host.Core;
+using PouchMonitor.Host.Experiments;
 
 namespace PouchMonitor.Host.Dashboard;
 
@@ -8,7 +10,7 @@ namespace PouchMonitor.Host.Dashboard;
 /// 16 pouches), so a refresh reads only the points stored since the last one from SQLite. A write that
 /// rewrites older points (an event, a GC result, a tare, a late reading) drops the pouch's entries.
 /// </summary>
-public sealed class SeriesCache(DashboardQueries queries)
+public sealed class SeriesCache(DashboardQueries queries) : IPipelineObserver
 {
     private readonly ConcurrentDictionary<(PouchKey Pouch, string Column), Entry> _entries = new();
 
@@ -33,8 +35,16 @@ public sealed class SeriesCache(DashboardQueries queries)
         }
     }
 
-    /// <summary>Tells the cache that points of <paramref name="pouch"/> from <paramref name="firstTime"/> on were stored.</summary>
-    public void Written(PouchKey pouch, DateTimeOffset firstTime)
+    /// <summary>Points of the pouch were stored: its entries are stale from the first of them on.</summary>
+    public void OnPoints(Experiment experiment, ExperimentPouch pouch, IReadOnlyList<GasPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(pouch);
+        ArgumentNullException.ThrowIfNull(points);
+        Written(new PouchKey(experiment.Name, pouch.Spec.Id), points.Min(p => p.Time));
+    }
+
+    private void Written(PouchKey pouch, DateTimeOffset firstTime)
     {
         var firstMs = firstTime.ToUnixTimeMilliseconds();
         foreach (var entry in _entries.Where(e => e.Key.Pouch == pouch).Select(e => e.Value))

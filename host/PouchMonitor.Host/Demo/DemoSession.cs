@@ -5,8 +5,8 @@ using PouchMonitor.Analysis;
 using Microsoft.AspNetCore.Identity;
 using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Auth;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Hosting;
-using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.Simulator;
 

@@ -1,5 +1,5 @@
 using PouchMonitor.Analysis;
-using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Simulator;
 using Spectre.Console;
 

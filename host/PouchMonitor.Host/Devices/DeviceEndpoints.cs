@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Ingestion;
-using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
 
 namespace PouchMonitor.Host.Devices;
@@ -61,7 +61,7 @@ public static class DeviceEndpoints
     }
 
     private static async Task<Results<Accepted, ProblemHttpResult>> SendCommand(string device, CommandRequest? body, DeviceRegistry registry,
-        ReadingSubscriber mqtt, CancellationToken cancellationToken)
+        IMqttPublisher mqtt, CancellationToken cancellationToken)
     {
         if (!registry.Knows(device))
         {

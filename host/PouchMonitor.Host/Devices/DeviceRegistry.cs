@@ -1,5 +1,5 @@
 using PouchMonitor.Contracts;
-using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Core;
 
 namespace PouchMonitor.Host.Devices;
 
@@ -8,13 +8,13 @@ namespace PouchMonitor.Host.Devices;
 /// (the sensors and their chips) and each sensor's newest reading. In memory: status and configuration are retained
 /// on the broker, so they arrive again when the host reconnects.
 /// </summary>
-public sealed class DeviceRegistry : IIngestionObserver
+public sealed class DeviceRegistry : IPipelineObserver
 {
     private readonly Dictionary<string, DeviceRecord> _devices = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     /// <inheritdoc />
-    public void OnReadings(ReadingBatch batch, DateTimeOffset receivedAt)
+    public void OnReadings(ReadingBatch batch, IReadOnlyList<StoredReading> placed, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(batch);
         lock (_lock)

@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Conversion;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.Host.Time;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.Host.Time;

@@ -1,5 +1,6 @@
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Conversion;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Reports;

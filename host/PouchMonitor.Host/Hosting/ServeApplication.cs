@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Alerts;
 using PouchMonitor.Host.Api;
 using PouchMonitor.Host.Auth;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Devices;
 using PouchMonitor.Host.Export;
@@ -73,12 +74,19 @@ public static class ServeApplication
         services.AddSingleton<TrendBuilder>();
         services.AddHttpClient(nameof(AlertDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<DeviceRegistry>();
-        services.AddSingleton<IIngestionObserver>(sp => sp.GetRequiredService<DeviceRegistry>());
+        // The pipeline's observers, in the order they hear of a change (alerts before the live feed shows the point).
+        AddObserver<DeviceRegistry>(services);
+        AddObserver<DeviceAlertRules>(services);
+        AddObserver<AlertEngine>(services);
+        AddObserver<SeriesCache>(services);
+        AddObserver<LiveFeed>(services);
+        services.AddSingleton(sp => new Lazy<IReadOnlyList<IPipelineObserver>>(() => [.. sp.GetServices<IPipelineObserver>()]));
         services.AddSingleton<MessageIngestor>();
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<MessageIngestor>());
         AddHostedSingleton<InfluxMirror>(services);
         AddHostedSingleton<EmbeddedBroker>(services);
         AddHostedSingleton<ReadingSubscriber>(services);
+        services.AddSingleton<IMqttPublisher>(sp => sp.GetRequiredService<ReadingSubscriber>());
         AddHostedSingleton<AlertDispatcher>(services);
         AddHostedSingleton<DeviceWatchdog>(services);
         AuthSetup.AddServices(services, builder.Configuration);
@@ -149,4 +157,8 @@ public static class ServeApplication
         services.AddSingleton<TService>();
         services.AddHostedService(sp => sp.GetRequiredService<TService>());
     }
+
+    private static void AddObserver<TService>(IServiceCollection services)
+        where TService : class, IPipelineObserver =>
+        services.AddSingleton<IPipelineObserver>(sp => sp.GetRequiredService<TService>());
 }

@@ -1,6 +1,5 @@
 using PouchMonitor.Analysis;
-using PouchMonitor.Host.Alerts;
-using PouchMonitor.Host.Dashboard;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Storage;
 
@@ -13,8 +12,8 @@ namespace PouchMonitor.Host.Ingestion;
 /// GC result or tare makes it recompute the pouch from the stored readings, and rewrite the points from the first
 /// changed one. Late readings are merged once per group commit, not once per message: the pouch is recomputed after
 /// the group's last message, with every reading the group brought it.
-/// Alerts, the series cache and the live feed hear of points only after their commit; a rolled-back write makes the
-/// pouch's calculator start again from the stored readings.
+/// Its observers (alerts, the series cache, the live feed) hear of points only after their commit; a rolled-back write
+/// makes the pouch's calculator start again from the stored readings.
 /// A pouch that names a blank gets the blank's apparent gas subtracted as <c>convert</c> does (<see cref="BlankCorrection"/>);
 /// new or changed points of a blank recompute its pouches from the blank's last point before the change.
 /// </summary>
@@ -23,10 +22,9 @@ public sealed class GasPipeline(
     ExperimentDataStore experimentData,
     GasStore gas,
     WriteQueue writer,
-    AlertEngine alerts,
-    LiveFeed live,
-    SeriesCache cache)
+    IEnumerable<IPipelineObserver> observers)
 {
+    private readonly IReadOnlyList<IPipelineObserver> _observers = [.. observers];
     private readonly Dictionary<PouchKey, PouchState> _pouches = [];
     private readonly Dictionary<PouchKey, PendingRebuild> _pending = [];
     private readonly Dictionary<PouchKey, BlankSeries> _blanks = [];
@@ -246,11 +244,12 @@ public sealed class GasPipeline(
         gas.Write(session, tags, newReadings, points);
         session.AfterCommit(() =>
         {
-            alerts.OnPoints(tags, points, pouch.Spec.SensorMaxPa);
             if (points.Count > 0)
             {
-                cache.Written(new PouchKey(tags.Experiment, tags.Pouch), points.Min(p => p.Time));
-                live.Publish(new LiveMessage(experiment.Name, "reading", LiveReading.Of(pouch, points[^1])));
+                foreach (var observer in _observers)
+                {
+                    observer.OnPoints(experiment, pouch, points);
+                }
             }
         });
     }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using PouchMonitor.Contracts;
-using PouchMonitor.Host.Alerts;
-using PouchMonitor.Host.Mqtt;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Storage;
 
 namespace PouchMonitor.Host.Ingestion;
@@ -14,12 +13,11 @@ namespace PouchMonitor.Host.Ingestion;
 public sealed partial class MessageIngestor(
     WriteQueue writer,
     GasPipeline pipeline,
-    DeviceAlertRules deviceAlerts,
-    IEnumerable<IIngestionObserver> observers,
+    IEnumerable<IPipelineObserver> observers,
     TimeProvider timeProvider,
     ILogger<MessageIngestor> logger) : IDeviceMessageHandler
 {
-    private readonly IReadOnlyList<IIngestionObserver> _observers = [.. observers];
+    private readonly IReadOnlyList<IPipelineObserver> _observers = [.. observers];
 
     /// <summary>
     /// Handles one message. The payload is read before this returns; the task completes once what the message
@@ -65,10 +63,9 @@ public sealed partial class MessageIngestor(
 
         session.AfterCommit(() =>
         {
-            deviceAlerts.OnBatch(batch, insert.Placed);
             foreach (var observer in _observers)
             {
-                observer.OnReadings(batch, receivedAt);
+                observer.OnReadings(batch, insert.Placed, receivedAt);
             }
 
             PipelineMetrics.ReadingsReceived.Inc(batch.Readings.Count);
@@ -94,7 +91,6 @@ public sealed partial class MessageIngestor(
             return RejectAsync(receivedAt, topic, payload, "status", result.Error);
         }
 
-        deviceAlerts.OnStatus(result.Value);
         foreach (var observer in _observers)
         {
             observer.OnStatus(result.Value, receivedAt);

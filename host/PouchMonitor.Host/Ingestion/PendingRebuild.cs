@@ -1,5 +1,5 @@
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Experiments;
-using PouchMonitor.Host.Storage;
 
 namespace PouchMonitor.Host.Ingestion;
 

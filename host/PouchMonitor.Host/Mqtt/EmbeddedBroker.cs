@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Devices;
 using PouchMonitor.Host.Lan;
 

@@ -4,7 +4,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using PouchMonitor.Contracts;
-using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Core;
 
 namespace PouchMonitor.Host.Mqtt;
 
@@ -20,7 +20,7 @@ public sealed partial class ReadingSubscriber(
     IOptions<MqttOptions> options,
     EmbeddedBroker embeddedBroker,
     IDeviceMessageHandler ingestor,
-    ILogger<ReadingSubscriber> logger) : BackgroundService
+    ILogger<ReadingSubscriber> logger) : BackgroundService, IMqttPublisher
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -35,10 +35,10 @@ public sealed partial class ReadingSubscriber(
     /// <summary>Why the last connection attempt failed; null once connected.</summary>
     public string? LastError { get; private set; }
 
-    /// <summary>Raised after each (re)connect and subscribe, e.g. to publish retained state again.</summary>
+    /// <inheritdoc />
     public event Action? Connected;
 
-    /// <summary>Publishes with QoS 1; false when not connected or the broker refused it.</summary>
+    /// <inheritdoc />
     public async Task<bool> TryPublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
     {
         if (!IsConnected)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PouchMonitor.Analysis;
-using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Core;
 
 namespace PouchMonitor.Host.Storage;
 

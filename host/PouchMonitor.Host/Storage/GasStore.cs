@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using PouchMonitor.Analysis;
-using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Core;
 
 namespace PouchMonitor.Host.Storage;
 

@@ -2,7 +2,7 @@ using InfluxDB.Client;
 using InfluxDB.Client.Api.Domain;
 using InfluxDB.Client.Core.Exceptions;
 using Microsoft.Extensions.Options;
-using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Core;
 
 namespace PouchMonitor.Host.Storage;
 

@@ -1,4 +1,5 @@
 using PouchMonitor.Analysis;
+using PouchMonitor.Host.Core;
 
 namespace PouchMonitor.Host.Storage;
 

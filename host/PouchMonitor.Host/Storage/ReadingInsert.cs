@@ -1,3 +1,5 @@
+using PouchMonitor.Host.Core;
+
 namespace PouchMonitor.Host.Storage;
 
 /// <summary>What storing one batch did.</summary>

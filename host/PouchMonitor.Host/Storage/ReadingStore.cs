@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Core;
 
 namespace PouchMonitor.Host.Storage;
 

@@ -1,7 +1,7 @@
 using PouchMonitor.Analysis;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Alerts;
-using PouchMonitor.Host.Storage;
+using PouchMonitor.Host.Core;
 using static PouchMonitor.Host.Tests.Alerts.AlertScenario;
 
 namespace PouchMonitor.Host.Tests.Alerts;
@@ -142,7 +142,7 @@ public sealed class AlertEngineTests : IDisposable
         _scenario.DeviceRules.CheckSilence();
         Assert.True(_scenario.IsOpen(AlertKind.DeviceOffline));
 
-        _scenario.DeviceRules.OnBatch(Batch(new Reading(0, 1000, null, 0, 101_000, 50, null)), []);
+        _scenario.DeviceRules.OnReadings(Batch(new Reading(0, 1000, null, 0, 101_000, 50, null)), [], _scenario.Time.GetUtcNow());
         Assert.False(_scenario.IsOpen(AlertKind.DeviceOffline));
         Assert.Single(_scenario.All(AlertKind.DeviceOffline));
     }
@@ -150,10 +150,10 @@ public sealed class AlertEngineTests : IDisposable
     [Fact]
     public void OnStatus_LastWillThenOnline_OpensAndClosesOffline()
     {
-        _scenario.DeviceRules.OnStatus(new DeviceStatus("dev-a", DeviceState.Offline, 1, null));
+        _scenario.DeviceRules.OnStatus(new DeviceStatus("dev-a", DeviceState.Offline, 1, null), _scenario.Time.GetUtcNow());
         Assert.True(_scenario.IsOpen(AlertKind.DeviceOffline));
 
-        _scenario.DeviceRules.OnStatus(new DeviceStatus("dev-a", DeviceState.Online, 2, null));
+        _scenario.DeviceRules.OnStatus(new DeviceStatus("dev-a", DeviceState.Online, 2, null), _scenario.Time.GetUtcNow());
         Assert.False(_scenario.IsOpen(AlertKind.DeviceOffline));
     }
 
@@ -161,7 +161,7 @@ public sealed class AlertEngineTests : IDisposable
     public void OnStatus_LongerPublishInterval_WaitsThreeOfThoseIntervals()
     {
         var health = new DeviceHealth("1.0.0", 1000, null, "power-on", 80_000, -60, 0, 0, 600, 600);
-        _scenario.DeviceRules.OnStatus(new DeviceStatus("dev-a", DeviceState.Online, 1, health));
+        _scenario.DeviceRules.OnStatus(new DeviceStatus("dev-a", DeviceState.Online, 1, health), _scenario.Time.GetUtcNow());
 
         _scenario.Time.Advance(TimeSpan.FromMinutes(29));
         _scenario.DeviceRules.CheckSilence();
@@ -173,7 +173,7 @@ public sealed class AlertEngineTests : IDisposable
     }
 
     [Fact]
-    public void OnBatch_SensorFaultThenGoodReadingArrivingLate_OpensAndClosesAtTheReadingsTimes()
+    public void OnReadings_SensorFaultThenGoodReadingArrivingLate_OpensAndClosesAtTheReadingsTimes()
     {
         _scenario.Time.Advance(TimeSpan.FromHours(1));
         OnPlacedBatch(Placed(0, 10, SensorFault.Stuck));
@@ -188,7 +188,7 @@ public sealed class AlertEngineTests : IDisposable
     }
 
     [Fact]
-    public void OnBatch_FaultOlderThanTheSensorsNewestReading_OpensNothing()
+    public void OnReadings_FaultOlderThanTheSensorsNewestReading_OpensNothing()
     {
         OnPlacedBatch(Placed(1, 20, null));
 
@@ -198,7 +198,7 @@ public sealed class AlertEngineTests : IDisposable
     }
 
     private void OnPlacedBatch(StoredReading placed) =>
-        _scenario.DeviceRules.OnBatch(Batch(new Reading(placed.Sequence, 1000, placed.Time, 0, placed.PressurePa, placed.TemperatureC, placed.Fault)), [placed]);
+        _scenario.DeviceRules.OnReadings(Batch(new Reading(placed.Sequence, 1000, placed.Time, 0, placed.PressurePa, placed.TemperatureC, placed.Fault)), [placed], _scenario.Time.GetUtcNow());
 
     private static StoredReading Placed(uint sequence, double minutes, SensorFault? fault) =>
         new("dev-a", 1, sequence, 0, Start.AddMinutes(minutes), fault is null ? 101_000 : null, fault is null ? 50 : null, fault);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PouchMonitor.Analysis;
 using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Dashboard;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
@@ -33,6 +34,8 @@ internal sealed class AlertScenario : IDisposable
 
     public FakeTimeProvider Time { get; } = new(Start);
 
+    public LiveFeed Live { get; } = new();
+
     public SqliteDatabase Database { get; }
 
     public AlertStore Store { get; }
@@ -43,7 +46,7 @@ internal sealed class AlertScenario : IDisposable
 
     public DeviceAlertRules DeviceRules { get; }
 
-    public AlertEngine NewEngine(AlertOptions? options = null) => new(Store, Options.Create(options ?? new AlertOptions()), Time, new LiveFeed());
+    public AlertEngine NewEngine(AlertOptions? options = null) => new(Store, Options.Create(options ?? new AlertOptions()), Time, new Lazy<IReadOnlyList<IPipelineObserver>>([Live]));
 
     /// <summary>A point <paramref name="minutes"/> after the start; 50 °C and 101 kPa unless given.</summary>
     public static GasPoint Point(double minutes, double? gasMlPerG = null, double temperatureC = 50, double pressurePa = 101_000,

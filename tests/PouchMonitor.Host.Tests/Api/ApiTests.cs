@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Alerts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.Host.Tests.Hosting;

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.Host.Tests.Hosting;

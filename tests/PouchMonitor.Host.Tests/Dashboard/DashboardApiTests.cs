@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PouchMonitor.Host.Alerts;
-using PouchMonitor.Host.Storage;
+using PouchMonitor.Host.Core;
 
 namespace PouchMonitor.Host.Tests.Dashboard;
 

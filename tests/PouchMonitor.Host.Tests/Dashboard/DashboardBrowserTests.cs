@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using PouchMonitor.Host.Alerts;
-using PouchMonitor.Host.Storage;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Tests.Hosting;
 
 namespace PouchMonitor.Host.Tests.Dashboard;

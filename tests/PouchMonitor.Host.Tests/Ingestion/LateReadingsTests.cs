@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.Host.Tests.Hosting;

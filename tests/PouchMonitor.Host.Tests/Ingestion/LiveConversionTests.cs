@@ -1,6 +1,6 @@
 using PouchMonitor.Analysis;
 using PouchMonitor.Contracts;
-using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Tests.Cli;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;

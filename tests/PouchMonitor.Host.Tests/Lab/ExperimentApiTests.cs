@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Auth;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Storage;

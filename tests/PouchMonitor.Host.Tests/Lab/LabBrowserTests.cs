@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.Playwright;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Auth;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Experiments;
 using PouchMonitor.Host.Ingestion;
 using PouchMonitor.Host.Mqtt;

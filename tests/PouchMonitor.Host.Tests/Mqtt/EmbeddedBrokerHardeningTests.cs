@@ -8,6 +8,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using PouchMonitor.Contracts;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Devices;
 using PouchMonitor.Host.Lan;
 using PouchMonitor.Host.Mqtt;

@@ -1,5 +1,5 @@
 using PouchMonitor.Contracts;
-using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Mqtt;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.Host.Tests.Hosting;

@@ -3,7 +3,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using PouchMonitor.Contracts;
-using PouchMonitor.Host.Ingestion;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.Host.Tests.Hosting;
 using PouchMonitor.Host.Tests.Mqtt;

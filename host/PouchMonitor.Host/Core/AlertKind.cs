@@ -1,6 +1,6 @@
-namespace PouchMonitor.Host.Alerts;
+namespace PouchMonitor.Host.Core;
 
-/// <summary>What an alert is about; the kebab-case names are in <see cref="AlertKinds"/>.</summary>
+/// <summary>What an alert is about; the kebab-case names are in <see cref="Alerts.AlertKinds"/>.</summary>
 public enum AlertKind
 {
     /// <summary>Evolved gas (swelling for pouch-in-jar) per gram of slurry above its threshold.</summary>

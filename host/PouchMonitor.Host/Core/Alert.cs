@@ -1,4 +1,4 @@
-namespace PouchMonitor.Host.Alerts;
+namespace PouchMonitor.Host.Core;
 
 /// <summary>One alert of one pouch, from when it opened until it closed.</summary>
 /// <param name="Id">Store id, used to acknowledge it.</param>

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace PouchMonitor.Host.Mqtt;
+namespace PouchMonitor.Host.Core;
 
 /// <summary>Where both broker modes hand a device's message; the MQTT layer acknowledges it once the task completes.</summary>
 public interface IDeviceMessageHandler

@@ -1,6 +1,6 @@
 using PouchMonitor.Host.Experiments;
 
-namespace PouchMonitor.Host.Storage;
+namespace PouchMonitor.Host.Core;
 
 /// <summary>The InfluxDB tags of every PouchMonitor series.</summary>
 public sealed record SeriesTags(string Experiment, string Pouch, string Sample, string Device)

@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace PouchMonitor.Host.Ingestion;
+namespace PouchMonitor.Host.Core;
 
 /// <summary>Prometheus metrics of the ingestion pipeline (served on <c>/metrics</c>).</summary>
 public static class PipelineMetrics

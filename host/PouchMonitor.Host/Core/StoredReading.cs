@@ -1,6 +1,6 @@
 using PouchMonitor.Contracts;
 
-namespace PouchMonitor.Host.Storage;
+namespace PouchMonitor.Host.Core;
 
 /// <summary>A raw reading placed in UTC time: identified by (device, boot, sequence).</summary>
 public sealed record StoredReading(
