@@ -121,7 +121,7 @@ namespace PouchMonitor.Firmware.Core
             _health.ResetReason = IsToken(resetReason) ? resetReason : "unknown";
             _sampler = new Sampler(_sensors, _clock, _ring, _state.Boot, _state.Settings.IntervalS);
             _publisher = new Publisher(_ring, _encoder, _transport, Topic("readings"));
-            _session = new MqttSession(_transport, _inbox, _backoff, _deviceId, _statusTopic, _encoder.EncodeOffline(_state.Boot), _commandTopic);
+            _session = new MqttSession(_transport, _clock, _inbox, _backoff, _deviceId, _statusTopic, _encoder.EncodeOffline(_state.Boot), _commandTopic);
         }
 
         /// <summary>
@@ -231,7 +231,7 @@ namespace PouchMonitor.Firmware.Core
         {
             long utcMs;
             _health.UptimeMs = nowMs;
-            _health.IsTimeSynced = _clock.TryGetUtcMs(out utcMs) && utcMs >= ContractLimits.MinUnixTimeMs && utcMs < ContractLimits.MaxUnixTimeMs;
+            _health.IsTimeSynced = TimeSync.IsSynced(_clock, out utcMs);
             _health.UtcMs = _health.IsTimeSynced ? utcMs : 0;
             _health.FreeMemoryBytes = _platform.FreeMemoryBytes;
             _health.WifiRssiDbm = _platform.WifiRssiDbm;

@@ -4,11 +4,17 @@ namespace PouchMonitor.Firmware.Core
 {
     /// <summary>
     /// Keeps the broker connection: connects with the <c>offline</c> last will, subscribes to the command topic, and
-    /// after a failure or a loss waits a <see cref="Backoff"/> delay before the next attempt.
+    /// after a failure or a loss waits a <see cref="Backoff"/> delay before the next attempt. With
+    /// <see cref="WaitsForClock"/> it attempts nothing until the clock is set: a TLS handshake checks the broker
+    /// certificate's validity dates, which a clock still in 1970 (before SNTP) fails.
     /// </summary>
     public sealed class MqttSession
     {
+        /// <summary>How often a session that waits for the clock looks at it again, in ms.</summary>
+        public const int ClockPollMs = 1000;
+
         private readonly IMqttTransport _transport;
+        private readonly IDeviceClock _clock;
         private readonly MqttInbox _inbox;
         private readonly Backoff _backoff;
         private readonly string _clientId;
@@ -19,6 +25,7 @@ namespace PouchMonitor.Firmware.Core
         /// <summary>Creates a session that is down, with its first attempt due at once.</summary>
         public MqttSession(
             IMqttTransport transport,
+            IDeviceClock clock,
             MqttInbox inbox,
             Backoff backoff,
             string clientId,
@@ -27,6 +34,7 @@ namespace PouchMonitor.Firmware.Core
             string commandTopic)
         {
             _transport = transport ?? throw new ArgumentNullException(nameof(transport));
+            _clock = clock ?? throw new ArgumentNullException(nameof(clock));
             _inbox = inbox;
             _backoff = backoff;
             _clientId = clientId;
@@ -34,6 +42,12 @@ namespace PouchMonitor.Firmware.Core
             _willPayload = willPayload;
             _commandTopic = commandTopic;
         }
+
+        /// <summary>
+        /// True when no attempt may start before the clock is set (<see cref="TimeSync.IsSynced"/>): the transport
+        /// checks a TLS certificate's dates. Attempts skipped for the clock do not grow the backoff.
+        /// </summary>
+        public bool WaitsForClock { get; set; }
 
         /// <summary>True while the session considers the connection up.</summary>
         public bool IsUp { get; private set; }
@@ -60,6 +74,13 @@ namespace PouchMonitor.Firmware.Core
 
             if (nowMs < NextAttemptMs)
             {
+                return SessionChange.None;
+            }
+
+            long utcMs;
+            if (WaitsForClock && !TimeSync.IsSynced(_clock, out utcMs))
+            {
+                NextAttemptMs = nowMs + ClockPollMs;
                 return SessionChange.None;
             }
 

@@ -73,8 +73,7 @@ namespace PouchMonitor.Firmware.Core
                 reading.Sequence = NextSequence++;
                 reading.UptimeMs = _clock.UptimeMs;
                 long utcMs;
-                reading.IsTimeSynced = _clock.TryGetUtcMs(out utcMs)
-                    && utcMs >= ContractLimits.MinUnixTimeMs && utcMs < ContractLimits.MaxUnixTimeMs;
+                reading.IsTimeSynced = TimeSync.IsSynced(_clock, out utcMs);
                 reading.UtcMs = reading.IsTimeSynced ? utcMs : 0;
             }
 

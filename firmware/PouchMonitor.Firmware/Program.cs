@@ -60,6 +60,8 @@ namespace PouchMonitor.Firmware
                 new Random(),
                 mac);
             core.Start();
+            // mbedTLS checks the broker certificate's validity dates against the clock SNTP sets (WifiKeeper).
+            core.Session.WaitsForClock = config.CaPem != null;
             new HangWatchdog(core).Start();
             return core;
         }

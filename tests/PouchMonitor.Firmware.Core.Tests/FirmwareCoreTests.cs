@@ -58,6 +58,19 @@ public class FirmwareCoreTests
     }
 
     [Fact]
+    public void Tick_WaitsForClockBeforeTimeSync_ConnectsOnlyOnceSyncedWithoutBackoff()
+    {
+        _board.Core.Session.WaitsForClock = true;
+        _board.Run(30_000);
+        var attemptsUnsynced = Transport.ConnectAttempts;
+        _board.Clock.SyncAt(1_762_000_000_000);
+        _board.Run(MqttSession.ClockPollMs + 1);
+
+        Assert.Equal((0, 1, true), (attemptsUnsynced, Transport.ConnectAttempts, _board.Core.Session.IsUp));
+        Assert.All(Delivered.Statuses(Transport), s => Assert.NotNull(s.Health!.Time));
+    }
+
+    [Fact]
     public void Tick_NoAcknowledgement_ReadingsStayBufferedAndNothingElseIsSent()
     {
         Transport.AutoAck = false;

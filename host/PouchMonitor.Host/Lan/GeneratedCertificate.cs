@@ -86,7 +86,14 @@ public static class GeneratedCertificate
     // The key first, created owner-only, then the certificate: a certificate file means a complete pair.
     private static void Save(X509Certificate2 certificate, string certificatePath, string keyPath)
     {
-        var folder = Path.GetDirectoryName(certificatePath)!;
+        CreateOwnerOnlyFolder(Path.GetDirectoryName(certificatePath)!);
+        WriteOwnerOnly(keyPath, certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
+        WriteOwnerOnly(certificatePath, certificate.ExportCertificatePem() + "\n");
+    }
+
+    /// <summary>Creates <paramref name="folder"/> (mode 0700 outside Windows) if it does not exist.</summary>
+    internal static void CreateOwnerOnlyFolder(string folder)
+    {
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(folder);
@@ -95,12 +102,10 @@ public static class GeneratedCertificate
         {
             Directory.CreateDirectory(folder, OwnerOnly | UnixFileMode.UserExecute);
         }
-
-        WriteOwnerOnly(keyPath, certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
-        WriteOwnerOnly(certificatePath, certificate.ExportCertificatePem());
     }
 
-    private static void WriteOwnerOnly(string path, string pem)
+    /// <summary>Writes <paramref name="pem"/> to a new file of mode 0600 (outside Windows) and moves it over <paramref name="path"/>.</summary>
+    internal static void WriteOwnerOnly(string path, string pem)
     {
         var temporary = path + ".tmp";
         // A temporary file left by a crash keeps its mode when opened again: start from none.
@@ -114,7 +119,6 @@ public static class GeneratedCertificate
         using (var writer = new StreamWriter(temporary, System.Text.Encoding.ASCII, options))
         {
             writer.Write(pem);
-            writer.Write('\n');
         }
 
         File.Move(temporary, path, overwrite: true);
