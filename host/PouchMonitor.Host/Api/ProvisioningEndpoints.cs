@@ -2,10 +2,11 @@ using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PouchMonitor.Host.Auth;
+using PouchMonitor.Host.Devices;
 using PouchMonitor.Host.Lan;
 using PouchMonitor.Host.Mqtt;
 
-namespace PouchMonitor.Host.Devices;
+namespace PouchMonitor.Host.Api;
 
 /// <summary>
 /// <c>/api/device-credentials</c>, for admins: the boards with a credential at the embedded broker, adding one (the
