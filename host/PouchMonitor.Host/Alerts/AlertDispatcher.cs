@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 using PouchMonitor.Contracts;
 using PouchMonitor.Host.Core;
 
@@ -17,10 +18,8 @@ public sealed partial class AlertDispatcher(
     IMqttPublisher mqtt,
     IHttpClientFactory httpClientFactory,
     IOptions<AlertOptions> options,
-    TimeProvider timeProvider,
     ILogger<AlertDispatcher> logger) : BackgroundService
 {
-    private const int WebhookAttempts = 3;
     private readonly ConcurrentDictionary<PouchKey, bool> _published = new();
 
     /// <inheritdoc />
@@ -82,23 +81,16 @@ public sealed partial class AlertDispatcher(
 
     private async Task PostAsync(Uri webhook, AlertChange change, CancellationToken cancellationToken)
     {
+        // The client's resilience handler retries transient failures (WebhookResilience); what reaches here is the outcome of the last attempt.
         using var client = httpClientFactory.CreateClient(nameof(AlertDispatcher));
-        for (var attempt = 1; attempt <= WebhookAttempts; attempt++)
+        try
         {
-            try
-            {
-                using var response = await client.PostAsJsonAsync(webhook, AlertMessages.Webhook(change), JsonSerializerOptions.Web, cancellationToken).ConfigureAwait(false);
-                response.EnsureSuccessStatusCode();
-                return;
-            }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                LogWebhookFailed(webhook, attempt, ex.Message);
-                if (attempt < WebhookAttempts)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(attempt), timeProvider, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            using var response = await client.PostAsJsonAsync(webhook, AlertMessages.Webhook(change), JsonSerializerOptions.Web, cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
+        {
+            LogWebhookFailed(webhook, ex.Message);
         }
     }
 
@@ -114,6 +106,6 @@ public sealed partial class AlertDispatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "Publishing the alert topics again after a reconnect failed: {Reason}")]
     private partial void LogRepublishFailed(string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Webhook} attempt {Attempt} failed: {Reason}")]
-    private partial void LogWebhookFailed(Uri webhook, int attempt, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {Webhook} failed, alert not delivered there: {Reason}")]
+    private partial void LogWebhookFailed(Uri webhook, string reason);
 }

@@ -72,7 +72,9 @@ public static class ServeApplication
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<SeriesCache>();
         services.AddSingleton<TrendBuilder>();
-        services.AddHttpClient(nameof(AlertDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
+        // The resilience handler times out each attempt; the client's own timeout would cut the retries short.
+        services.AddHttpClient(nameof(AlertDispatcher), client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(WebhookResilience.PipelineName, WebhookResilience.Configure);
         services.AddSingleton<DeviceRegistry>();
         // The pipeline's observers, in the order they hear of a change (alerts before the live feed shows the point).
         AddObserver<DeviceRegistry>(services);

@@ -6,10 +6,14 @@ using PouchMonitor.TestSupport;
 
 namespace PouchMonitor.Host.Tests.Alerts;
 
-/// <summary>A real HTTP endpoint on loopback that keeps every body POSTed to <c>/hook</c>.</summary>
+/// <summary>
+/// A real HTTP endpoint on loopback that counts the POSTs to <c>/hook</c>, answers the first
+/// <c>failures</c> of them 503 and keeps the body of every one it answers 200.
+/// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _attempts;
 
     private WebhookReceiver(WebApplication app, Uri url)
     {
@@ -21,7 +25,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<string> Bodies { get; } = new();
 
-    public static async Task<WebhookReceiver> StartAsync()
+    public int Attempts => _attempts;
+
+    public static async Task<WebhookReceiver> StartAsync(int failures = 0)
     {
         var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
@@ -30,6 +36,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var receiver = new WebhookReceiver(app, new Uri($"http://127.0.0.1:{port}/hook"));
         app.MapPost("/hook", async (HttpRequest request) =>
         {
+            if (Interlocked.Increment(ref receiver._attempts) <= failures)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
             using var reader = new StreamReader(request.Body);
             receiver.Bodies.Enqueue(await reader.ReadToEndAsync());
             return Results.Ok();
