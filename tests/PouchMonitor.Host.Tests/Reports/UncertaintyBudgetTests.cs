@@ -1,8 +1,9 @@
+using PouchMonitor.Analysis;
 using PouchMonitor.Host.Reports;
 
 namespace PouchMonitor.Host.Tests.Reports;
 
-/// <summary>The budget's parts beyond the sensor's datasheet: gas temperature and vessel volume.</summary>
+/// <summary>The budget's parts beyond the sensor's datasheet: gas temperature, vessel volume and blank.</summary>
 public class UncertaintyBudgetTests
 {
     [Fact]
@@ -15,6 +16,25 @@ public class UncertaintyBudgetTests
 
         Assert.Equal(0.01 * final.Value, final.VolumeU, 12);
         Assert.Equal(0, final.EventsU);
+    }
+
+    [Fact]
+    public void Summarize_PouchWithABlank_AddsTheBlanksScaledUncertainty()
+    {
+        // The blank (the same generated series in a 30 mL vessel, read at the pouch's times: no interpolation part)
+        // is summarised first; the 60 mL pouch's share of it carries twice the blank's u in mL.
+        var pouch = new GeneratedPouch(days: 4, TimeSpan.FromMinutes(10), noisePa: 2);
+        var blankSpec = pouch.Spec with { Id = "Z9", Vessel = Vessel.Headspace(30) };
+        var blank = PouchSummarizer.Summarize(blankSpec, pouch.Inputs, pouch.Points, ReportOptions.Default);
+        var series = new BlankSeries();
+        pouch.Points.ForEach(series.Add);
+
+        var alone = PouchSummarizer.Summarize(pouch.Spec, pouch.Inputs, pouch.Points, ReportOptions.Default).FinalMlPerG!;
+        var final = PouchSummarizer.Summarize(pouch.Spec, pouch.Inputs, pouch.Points, ReportOptions.Default, (blankSpec, blank, series)).FinalMlPerG!;
+
+        Assert.Equal(0, alone.BlankU);
+        Assert.Equal(2 * blank.FinalMlPerG!.TotalU, final.BlankU, 12);
+        Assert.Equal(Math.Sqrt((alone.TotalU * alone.TotalU) + (final.BlankU * final.BlankU)), final.TotalU, 12);
     }
 
     [Fact]
