@@ -1,4 +1,5 @@
 using PouchMonitor.Analysis;
+using PouchMonitor.Host.Conversion;
 using PouchMonitor.Host.Reports;
 
 namespace PouchMonitor.Host.Tests.Reports;
@@ -16,6 +17,29 @@ public class UncertaintyBudgetTests
 
         Assert.Equal(0.01 * final.Value, final.VolumeU, 12);
         Assert.Equal(0, final.EventsU);
+    }
+
+    [Fact]
+    public void Summarize_BaselineWindowWithoutGasTemperatureGiven_TakesTheDefaultFromTheRipple()
+    {
+        // A ±1 K ripple of 30 min period in the readings: with a 2-h baseline window and no gasTemperatureUncertaintyK the
+        // shift is the ripple's standard deviation over the window's readings (0.69 K) instead of 0.2 K; without the window
+        // the fixed 0.2 K as before.
+        var pouch = new GeneratedPouch(days: 2, TimeSpan.FromMinutes(1));
+        var points = pouch.Points.Select(p => p with { TemperatureC = p.TemperatureC + Math.Sin(2 * Math.PI * (p.Time - GeneratedPouch.Start).TotalMinutes / 30) }).ToList();
+        var windowed = pouch.Spec with { BaselineWindow = TimeSpan.FromHours(2) };
+        ExperimentInputs Given(double? kelvin) => pouch.Inputs with
+        {
+            Experiment = pouch.Inputs.Experiment with { Settings = pouch.Inputs.Experiment.Settings with { GasTemperatureUncertaintyK = kelvin } },
+        };
+        double U(PouchSpec spec, double? kelvin) => PouchSummarizer.Summarize(spec, Given(kelvin), points, ReportOptions.Default).FinalMlPerG!.GasTemperatureU;
+
+        Assert.Equal(U(pouch.Spec, ExperimentSettings.DefaultGasTemperatureUncertaintyK), U(pouch.Spec, null));
+        double rippleK = RippleTemperature.GasTemperatureUncertaintyK(
+            [.. points.TakeWhile(p => p.Time < GeneratedPouch.Start.AddHours(2)).Select(p => new PressureReading(p.Time, p.PressurePa, p.TemperatureC))]);
+        Assert.InRange(rippleK, 0.6, 0.71);
+        Assert.Equal(U(windowed, rippleK), U(windowed, null), 12);
+        Assert.True(U(windowed, null) > 3 * U(windowed, ExperimentSettings.DefaultGasTemperatureUncertaintyK));
     }
 
     [Fact]
