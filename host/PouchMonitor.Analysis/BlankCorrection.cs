@@ -4,6 +4,23 @@ namespace PouchMonitor.Analysis;
 public static class BlankCorrection
 {
     /// <summary>
+    /// Standard uncertainty in mL std of the blank share subtracted from a pouch: the blank's own gas uncertainty and the
+    /// interpolation's, in quadrature, scaled by the ratio of vessel gas volumes as the share is (docs/measurement-model.md).
+    /// </summary>
+    /// <param name="blankUMlStd">The blank's standard uncertainty of its apparent gas, mL std, ≥ 0.</param>
+    /// <param name="interpolationUMlStd">That of interpolating it to the pouch's time, mL std, ≥ 0.</param>
+    /// <param name="pouch">The pouch's vessel.</param>
+    /// <param name="blank">The blank's vessel.</param>
+    public static double ShareUncertaintyMl(double blankUMlStd, double interpolationUMlStd, Vessel pouch, Vessel blank)
+    {
+        ArgumentNullException.ThrowIfNull(pouch);
+        ArgumentNullException.ThrowIfNull(blank);
+        ArgumentOutOfRangeException.ThrowIfNegative(blankUMlStd);
+        ArgumentOutOfRangeException.ThrowIfNegative(interpolationUMlStd);
+        return Math.Sqrt((blankUMlStd * blankUMlStd) + (interpolationUMlStd * interpolationUMlStd)) * pouch.GasVolumeMl / blank.GasVolumeMl;
+    }
+
+    /// <summary>
     /// The point with the blank's apparent gas, scaled by the ratio of vessel gas volumes, subtracted from its gas and,
     /// at the point's H₂ fraction, from its H₂; the uncorrected values and the blank's share kept beside them.
     /// </summary>

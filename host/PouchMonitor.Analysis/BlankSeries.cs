@@ -32,6 +32,20 @@ public sealed class BlankSeries
     }
 
     /// <summary>
+    /// Standard uncertainty in mL std of <see cref="TryGet"/>'s value from the interpolation: between two readings the
+    /// blank's gas may lie anywhere between their values, |G₁ − G₀| / √12 (rectangular); 0 at a reading, outside the
+    /// readings (held, flagged blank-gap when far) and without readings.
+    /// </summary>
+    public double InterpolationUncertaintyMl(DateTimeOffset time)
+    {
+        int index = _times.BinarySearch(time);
+        int next = ~index;
+        return index >= 0 || next == 0 || next == _times.Count
+            ? 0
+            : Math.Abs(_apparentMlStd[next] - _apparentMlStd[next - 1]) / Math.Sqrt(12);
+    }
+
+    /// <summary>
     /// The blank's apparent gas at a time in mL std: linear between its two readings around the time, its first or
     /// last reading's value outside them; false when it has none. <paramref name="near"/>: a reading within
     /// <see cref="Tolerance"/>.

@@ -20,12 +20,15 @@ public sealed record ExperimentSettings(StandardConditions Standard, TimeSpan Ev
 
     /// <summary>
     /// Standard uncertainty of the sensor-to-gas temperature difference in K (gasTemperatureUncertaintyK), for the
-    /// uncertainty budget; default 0.2 K: a ±0.25 K oven ripple of 25 min period seen through a 3-min sensor lag
-    /// (0.25 K · 2π · 3 / 25).
+    /// uncertainty budget; null when not given: <see cref="DefaultGasTemperatureUncertaintyK"/>, or with a baseline
+    /// window that from the ripple the pouch's sensor saw in it (<see cref="RippleTemperature"/>).
     /// </summary>
-    public double GasTemperatureUncertaintyK { get; init; } = DefaultGasTemperatureUncertaintyK;
+    public double? GasTemperatureUncertaintyK { get; init; }
 
-    /// <summary>The default of <see cref="GasTemperatureUncertaintyK"/>, in K.</summary>
+    /// <summary>
+    /// The default of <see cref="GasTemperatureUncertaintyK"/>, in K: a ±0.25 K oven ripple of 25 min period seen through
+    /// a 3-min sensor lag (0.25 K · 2π · 3 / 25).
+    /// </summary>
     public const double DefaultGasTemperatureUncertaintyK = 0.2;
 
     /// <summary>How H₂ between GC samples is obtained (h2Method).</summary>

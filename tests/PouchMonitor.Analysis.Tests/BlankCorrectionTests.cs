@@ -44,6 +44,28 @@ public class BlankCorrectionTests
         Assert.Equal(GasFlags.BlankGap, point.Flags);
     }
 
+    [Fact]
+    public void ShareUncertaintyMl_BlankAndInterpolation_AddInQuadratureScaledByVolumes()
+    {
+        // √(0.03² + 0.04²) = 0.05 mL in the 30 mL blank; the 60 mL pouch's share carries twice that
+        double u = BlankCorrection.ShareUncertaintyMl(0.03, 0.04, Vessel.Headspace(60), Vessel.Headspace(30));
+
+        Assert.Equal(0.1, u, 1e-12);
+    }
+
+    [Fact]
+    public void InterpolationUncertaintyMl_BetweenReadings_IsTheStepOverRootTwelve()
+    {
+        var series = new BlankSeries();
+        series.Add(Point(0, 0.0, null, null));
+        series.Add(Point(20, 0.2, null, null));
+
+        Assert.Equal(0.2 / Math.Sqrt(12), series.InterpolationUncertaintyMl(Start.AddMinutes(5)), 1e-12);
+        Assert.Equal(0, series.InterpolationUncertaintyMl(Start.AddMinutes(20)));
+        Assert.Equal(0, series.InterpolationUncertaintyMl(Start.AddMinutes(60)));
+        Assert.Equal(0, new BlankSeries().InterpolationUncertaintyMl(Start));
+    }
+
     private static GasPoint Apply(GasPoint point)
     {
         var series = new BlankSeries();

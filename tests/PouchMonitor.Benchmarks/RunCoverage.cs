@@ -18,18 +18,27 @@ internal sealed record RunCoverage(double GasError, double GasU, double? H2Error
     /// <summary>|error| ≤ 2u for the gas and, where there is one, the H₂.</summary>
     public bool Covered => Math.Abs(GasError) <= 2 * GasU && (H2Error is not { } h2 || Math.Abs(h2) <= 2 * H2U);
 
-    public static RunCoverage Measure(RunOutcome run, ExperimentSettings settings)
+    /// <param name="run">The run, corrected by <paramref name="blank"/>.</param>
+    /// <param name="settings">The experiment's settings.</param>
+    /// <param name="blank">The blank's run and series, whose share's uncertainty the summary adds.</param>
+    public static RunCoverage Measure(RunOutcome run, ExperimentSettings settings, (RunOutcome Run, BlankSeries Series) blank)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var experiment = new Experiment("targets", settings, [new ExperimentPouch(run.Spec, null)]);
-        var inputs = new ExperimentInputs(
-            experiment, [run.Spec], new Dictionary<string, List<VesselEvent>> { [run.Spec.Id] = run.Events },
-            new Dictionary<string, List<GcResult>> { [run.Spec.Id] = run.Gc }, RunOutcome.OtherGases);
-        var summary = PouchSummarizer.Summarize(run.Spec, inputs, run.Points, ReportOptions.Default);
+        var blankSummary = Summarize(blank.Run, settings, null);
+        var summary = Summarize(run, settings, (blank.Run.Spec, blankSummary, blank.Series));
         int last = run.Points.FindLastIndex(p => (p.Flags & (GasFlags.Settling | GasFlags.PreBaseline)) == 0 && p.DryGasMlStdPerG is not null);
         var point = run.Points[last];
         double truth = run.TruthMlPerG[last];
         return new RunCoverage(
             point.DryGasMlStdPerG!.Value - truth, summary.FinalMlPerG!.TotalU, point.H2MlStdPerG - truth, summary.FinalH2MlPerG?.TotalU);
+    }
+
+    private static PouchSummary Summarize(RunOutcome run, ExperimentSettings settings, (PouchSpec, PouchSummary, BlankSeries)? blank)
+    {
+        var experiment = new Experiment("targets", settings, [new ExperimentPouch(run.Spec, null)]);
+        var inputs = new ExperimentInputs(
+            experiment, [run.Spec], new Dictionary<string, List<VesselEvent>> { [run.Spec.Id] = run.Events },
+            new Dictionary<string, List<GcResult>> { [run.Spec.Id] = run.Gc }, RunOutcome.OtherGases);
+        return PouchSummarizer.Summarize(run.Spec, inputs, run.Points, ReportOptions.Default, blank);
     }
 }

@@ -73,7 +73,8 @@ internal static class TargetsReport
         seed += 4;
         RealisticRun NewRun(GompertzKinetics kinetics, TimeSpan? leakFrom, int offset) => new(kind, volumeMl, period, kinetics, leakFrom, first + offset, baselineAt, Recommended);
         var blank = new BlankSeries();
-        NewRun(Coated, null, 0).Execute().Points.ForEach(blank.Add);
+        var blankRun = NewRun(Coated, null, 0).Execute();
+        blankRun.Points.ForEach(blank.Add);
         var coated = Blanked(NewRun(Coated, null, 1), blank);
         var bare = Blanked(NewRun(SeedExperiment.BareSilicon, null, 2) with { GcAt = GcAt, VentAbovePa = kind == VesselKind.Headspace ? VentAbovePa : null }, blank);
         var leak = Blanked(NewRun(Coated, LeakFrom, 3), blank);
@@ -87,8 +88,8 @@ internal static class TargetsReport
             3 * StandardDeviation([.. errors.Select(e => e.Error)]),
             Math.Abs(HourlyErrors(bare, p => p.DryGasMlStdPerG).Single(e => e.Hour == (14 * 24) - 1).Error),
             H2RelativeError(bare),
-            RunCoverage.Measure(coated, Recommended),
-            RunCoverage.Measure(bare, Recommended));
+            RunCoverage.Measure(coated, Recommended, (blankRun, blank)),
+            RunCoverage.Measure(bare, Recommended, (blankRun, blank)));
     }
 
     private static bool PrintTargets(List<TargetRow> rows)

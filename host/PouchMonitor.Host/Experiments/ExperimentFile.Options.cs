@@ -14,8 +14,7 @@ public static partial class ExperimentFile
             "extrapolate" => EventGap.Extrapolate,
             _ => throw errors.At("$.eventGap", $"'{json.EventGap}' is not an event gap: use hold or extrapolate"),
         },
-        GasTemperatureUncertaintyK = Range(
-            json.GasTemperatureUncertaintyK ?? ExperimentSettings.DefaultGasTemperatureUncertaintyK, 0, 50, "$.gasTemperatureUncertaintyK", "K", errors),
+        GasTemperatureUncertaintyK = json.GasTemperatureUncertaintyK is { } k ? Range(k, 0, 50, "$.gasTemperatureUncertaintyK", "K", errors) : null,
         H2Method = json.H2Method switch
         {
             null or "vessel-fraction" => H2Method.VesselFraction,

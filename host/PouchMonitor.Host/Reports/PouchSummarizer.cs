@@ -12,7 +12,13 @@ internal static class PouchSummarizer
 {
     private static readonly double RectangularToStandard = 1 / Math.Sqrt(3);
 
-    public static PouchSummary Summarize(PouchSpec pouch, ExperimentInputs inputs, IReadOnlyList<GasPoint> points, ReportOptions options)
+    /// <param name="pouch">The pouch.</param>
+    /// <param name="inputs">The experiment.</param>
+    /// <param name="points">The pouch's series, blank-corrected when it names a blank.</param>
+    /// <param name="options">The report's options.</param>
+    /// <param name="blank">For a pouch that names a blank: the blank's summary and series; null otherwise.</param>
+    public static PouchSummary Summarize(
+        PouchSpec pouch, ExperimentInputs inputs, IReadOnlyList<GasPoint> points, ReportOptions options, (PouchSpec Spec, PouchSummary Summary, BlankSeries Series)? blank = null)
     {
         var metrics = Measure(points, options);
         if (metrics is null)
@@ -24,7 +30,7 @@ internal static class PouchSummarizer
         var readings = points.Select(p => new PressureReading(p.Time, p.PressurePa, p.TemperatureC)).ToArray();
         int baseline = points.ToList().FindIndex(p => (p.Flags & GasFlags.Baseline) != 0);
         var accuracy = options.Accuracy;
-        double gasK = inputs.Experiment.Settings.GasTemperatureUncertaintyK;
+        double gasK = GasTemperatureUncertaintyK(pouch, inputs.Experiment.Settings, readings, baseline);
         double[][] sensor =
         [
             Part(pouch, inputs, readings, options, nominal, (r, _, sign) => r with { PressurePa = r.PressurePa + (sign * accuracy.AbsolutePressurePa) }),
@@ -35,15 +41,55 @@ internal static class PouchSummarizer
         double[] noise = Noise(pouch, points, metrics, options);
         int events = inputs.EventsOf(pouch.Id).Count(e => e.Time > metrics.BaselineTime && e.Time <= points[^1].Time);
         double relativeVolume = pouch.GasVolumeUncertaintyMl / pouch.Vessel.GasVolumeMl;
+        double[] blankU = BlankParts(pouch, points, blank);
         Uncertain? At(int q) => nominal[q] is { } value
             ? new Uncertain(value, sensor[0][q], sensor[1][q], sensor[2][q], noise[q])
             {
                 GasTemperatureU = gasTemperature[q],
                 EventsU = q < 3 ? noise[q] * Math.Sqrt(events) : 0, // each ΔN: the noise of two more readings
                 VolumeU = q < 4 ? Math.Abs(value) * relativeVolume : 0, // N, and so every volume, scales with V
+                BlankU = blankU[q],
             }
             : null;
         return new PouchSummary(pouch.Id, pouch.Sample, metrics, At(0), At(1), At(2), At(3), At(4));
+    }
+
+    /// <summary>
+    /// gasTemperatureUncertaintyK as given; not given, with a baseline window (baselineMinutes) that from the ripple
+    /// in the window's readings, without one the fixed default.
+    /// </summary>
+    private static double GasTemperatureUncertaintyK(PouchSpec pouch, ExperimentSettings settings, PressureReading[] readings, int baseline)
+    {
+        if (settings.GasTemperatureUncertaintyK is { } givenK)
+        {
+            return givenK;
+        }
+
+        var window = pouch.BaselineWindow ?? settings.BaselineWindow;
+        if (window <= TimeSpan.Zero || baseline < 0)
+        {
+            return ExperimentSettings.DefaultGasTemperatureUncertaintyK;
+        }
+
+        var start = readings[baseline].Time;
+        return RippleTemperature.GasTemperatureUncertaintyK([.. readings.Skip(baseline).TakeWhile(r => r.Time < start + window)]);
+    }
+
+    /// <summary>
+    /// Blank part of the final values (gas per g slurry and active, H₂ at the last H₂ fraction): the uncertainty of the
+    /// blank share subtracted at the last reading, the blank's own final-gas u and the interpolation's, scaled by V / V_b.
+    /// </summary>
+    private static double[] BlankParts(PouchSpec pouch, IReadOnlyList<GasPoint> points, (PouchSpec Spec, PouchSummary Summary, BlankSeries Series)? blank)
+    {
+        if (blank is not { Summary.FinalMlPerG: { } blankFinal } b)
+        {
+            return new double[5];
+        }
+
+        var last = points[^1];
+        double blankMl = blankFinal.TotalU * b.Spec.SlurryMassG;
+        double shareMl = BlankCorrection.ShareUncertaintyMl(blankMl, b.Series.InterpolationUncertaintyMl(last.Time), pouch.Vessel, b.Spec.Vessel);
+        return [shareMl / pouch.SlurryMassG, shareMl / (pouch.ActiveMassG ?? double.NaN), (last.H2Percent ?? 0) / 100 * shareMl / pouch.SlurryMassG, 0, 0];
     }
 
     /// <summary>Standard uncertainty of each number from shifting the readings by ± a limit (rectangular) or a standard uncertainty.</summary>

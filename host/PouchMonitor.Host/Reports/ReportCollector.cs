@@ -17,6 +17,10 @@ internal sealed class ReportCollector(ExperimentInputs inputs, ReportOptions opt
     private readonly List<GasPoint> _points = [];
     private readonly Dictionary<string, PouchSummary> _summaries = new(StringComparer.Ordinal);
 
+    /// <summary>Each blank's apparent gas, for the uncertainty of the share its pouches subtract (blanks come first).</summary>
+    private readonly Dictionary<string, BlankSeries> _blanks = inputs.Pouches
+        .Select(p => p.BlankId).OfType<string>().Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new BlankSeries(), StringComparer.Ordinal);
+
     public List<Curve> GasCurves { get; } = [];
 
     public List<Curve> H2Curves { get; } = [];
@@ -31,18 +35,28 @@ internal sealed class ReportCollector(ExperimentInputs inputs, ReportOptions opt
     public void Write(PouchSpec pouch, GasPoint point)
     {
         _points.Add(point);
+        if (_blanks.TryGetValue(pouch.Id, out var series))
+        {
+            series.Add(point);
+        }
+
         gasCsv.Write(pouch, point);
     }
 
     public void EndPouch(PouchSpec pouch)
     {
         gasCsv.EndPouch(pouch);
-        _summaries[pouch.Id] = PouchSummarizer.Summarize(pouch, inputs, _points, options);
+        _summaries[pouch.Id] = PouchSummarizer.Summarize(pouch, inputs, _points, options, BlankOf(pouch));
         AddCurves(pouch);
         biogas?.Write(pouch, _points);
         _points.Clear();
         pouchesDone?.Report(_summaries.Count);
     }
+
+    private (PouchSpec Spec, PouchSummary Summary, BlankSeries Series)? BlankOf(PouchSpec pouch) =>
+        pouch.BlankId is { } id && _summaries.TryGetValue(id, out var summary)
+            ? (inputs.Pouches.First(p => p.Id == id), summary, _blanks[id])
+            : null;
 
     private void AddCurves(PouchSpec pouch)
     {

@@ -21,6 +21,10 @@ internal sealed record Uncertain(double Value, double AbsolutePressureU, double 
     /// <summary>From the vessel's gas volume uncertainty.</summary>
     public double VolumeU { get; init; }
 
+    /// <summary>From the subtracted blank share (the blank's own uncertainty and the interpolation); 0 without a blank.</summary>
+    public double BlankU { get; init; }
+
     /// <summary>All parts combined in quadrature.</summary>
-    public double TotalU => Math.Sqrt((SensorU * SensorU) + (NoiseU * NoiseU) + (GasTemperatureU * GasTemperatureU) + (EventsU * EventsU) + (VolumeU * VolumeU));
+    public double TotalU => Math.Sqrt(
+        (SensorU * SensorU) + (NoiseU * NoiseU) + (GasTemperatureU * GasTemperatureU) + (EventsU * EventsU) + (VolumeU * VolumeU) + (BlankU * BlankU));
 }
