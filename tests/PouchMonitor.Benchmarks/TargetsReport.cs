@@ -8,7 +8,7 @@ namespace PouchMonitor.Benchmarks;
 /// Issue 10's targets measured on generated realistic runs (<see cref="RealisticRun"/>): headspace 20 and 60 mL,
 /// pouch-in-jar 100 and 500 mL, ripple periods 25, 40 and 60 min; coated (no gas), bare (seed curve, GC samples on days
 /// 3 and 13, a headspace vented whenever it passes 105 kPa) and a leaking coated vessel (0.5 mL d⁻¹ from day 5) of each,
-/// computed as the recommended experiment asks (60-min window baselines, extrapolated event gaps, evolved-share H₂,
+/// computed as the recommended experiment asks (120-min window baselines, extrapolated event gaps, evolved-share H₂,
 /// 10-min settle) and each corrected by a blank: a coated vessel of the same kind and volume in the same oven, its own
 /// sensor, the same baseline time. Then the demo's seed replay. Prints each figure next to its target.
 /// </summary>
@@ -34,7 +34,7 @@ internal static class TargetsReport
     public static async Task<int> RunAsync(bool skipSeedReplay)
     {
         Console.WriteLine("Targets of issue 10 on generated runs: 14 days at 10 s, 3-min sensor lag, ±0.25 K ripple, 0.3 K offset, drift,");
-        Console.WriteLine("0.005 K noise in 0.01 K steps, 0.2 Pa; mL g⁻¹ slurry of dry gas at 0 °C, 101.325 kPa; 60-min window baselines,");
+        Console.WriteLine("0.005 K noise in 0.01 K steps, 0.2 Pa; mL g⁻¹ slurry of dry gas at 0 °C, 101.325 kPa; 120-min window baselines,");
         Console.WriteLine("extrapolated event gaps, evolved-share H₂, 10-min settle; each vessel corrected by a blank (coated vessel of its");
         Console.WriteLine("kind and volume, own sensor, same oven and baseline time). Bare vessels: GC samples (H₂, N₂, O₂) on days 3 and 13,");
         Console.WriteLine("a headspace vented to 100 kPa whenever it passes 105 kPa. Coverage: |final error| / 2u of the report's summary.");
