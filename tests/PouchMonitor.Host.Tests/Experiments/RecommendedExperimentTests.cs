@@ -45,6 +45,7 @@ public sealed class RecommendedExperimentTests
             BaselineWindow = TimeSpan.FromMinutes(Rig.RecommendedWindowMinutes(SeedExperiment.RealisticOven())),
             EventGap = Analysis.EventGap.Extrapolate,
             H2Method = Analysis.H2Method.EvolvedShare,
+            GasTemperatureUncertaintyK = Analysis.ExperimentSettings.DefaultGasTemperatureUncertaintyK,
         }, experiment.Settings);
     }
 }
