@@ -39,7 +39,8 @@ internal sealed class HostProcess : IDisposable
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await Eventually.WaitAsync(() => host.IsBrokerHealthy(), "the host process is subscribed");
+        // A whole process start (JIT, store, broker session) on a busy machine: more than the default 30 s.
+        await Eventually.WaitAsync(() => host.IsBrokerHealthy(), "the host process is subscribed", TimeSpan.FromMinutes(2));
         return host;
     }
 
