@@ -15,15 +15,21 @@ internal sealed class TestDevice : IAsyncDisposable
 
     public string Id { get; }
 
-    public static async Task<TestDevice> ConnectAsync(TestBroker broker, string id)
+    /// <param name="keepAlive">MQTTnet's default of 15 s unless given; zero turns keep-alive off.</param>
+    public static async Task<TestDevice> ConnectAsync(TestBroker broker, string id, TimeSpan? keepAlive = null)
     {
         var device = new TestDevice(id);
-        var options = new MqttClientOptionsBuilder()
+        var builder = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", broker.Port)
             .WithClientId(id)
             .WithCredentials(id, TestBroker.DevicePasswords[id])
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .Build();
+            .WithProtocolVersion(MqttProtocolVersion.V500);
+        if (keepAlive is { } period)
+        {
+            builder.WithKeepAlivePeriod(period);
+        }
+
+        var options = builder.Build();
         await device._client.ConnectAsync(options, TestContext.Current.CancellationToken);
         return device;
     }
