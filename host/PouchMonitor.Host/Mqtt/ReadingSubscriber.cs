@@ -20,6 +20,7 @@ public sealed partial class ReadingSubscriber(
     IOptions<MqttOptions> options,
     EmbeddedBroker embeddedBroker,
     IDeviceMessageHandler ingestor,
+    TimeProvider timeProvider,
     ILogger<ReadingSubscriber> logger) : BackgroundService, IMqttPublisher
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
@@ -96,7 +97,7 @@ public sealed partial class ReadingSubscriber(
                     : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
 
-            await Task.Delay(_client.IsConnected ? CheckInterval : backoff, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(_client.IsConnected ? CheckInterval : backoff, timeProvider, stoppingToken).ConfigureAwait(false);
         }
     }
 
