@@ -53,7 +53,7 @@ if [ "$full" -eq 1 ]; then
     echo "| --- | --- | --- |"
     cat "$POUCHMON_FIGURES"/*.md 2>/dev/null
     # The load figures: the benchmarks' own code and tables (printed, never asserted).
-    for bench in "--ingest" "--ingest --rate 1000" "--flush" "--soak --minutes 10"; do
+    for bench in "--ingest" "--ingest --rate 1000" "--flush" "--soak --rig-days 14"; do
       echo
       echo "## Benchmark $bench"
       echo

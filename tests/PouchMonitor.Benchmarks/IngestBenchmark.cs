@@ -188,7 +188,8 @@ internal static class IngestBenchmark
         }
 
         var phase = await MeasureAsync(
-            stop => Task.WhenAll(clients.Select((client, board) => PublishBoardAsync(client, devices[board], sensors, batchInterval, stop))),
+            stop => Task.WhenAll(clients.Select((client, board) =>
+                PublishBoardAsync(client, devices[board], sensors, batchInterval, new BoardSchedule(long.MaxValue, _ => DateTimeOffset.UtcNow), () => { }, stop))),
             duration, delivered, latenciesMs).ConfigureAwait(false);
         foreach (var client in clients)
         {
@@ -236,16 +237,18 @@ internal static class IngestBenchmark
 
     /// <summary>
     /// One board: batches in sequence and time order, up to <see cref="InFlightPerBoard"/> awaiting their PUBACK, until
-    /// stopped, one every <paramref name="batchInterval"/> at most. Each is sent in the order it was made, so none
-    /// reaches the host older than one before it.
+    /// stopped or the schedule's last batch, one every <paramref name="batchInterval"/> at most, each stamped with the
+    /// schedule's time; <paramref name="acknowledged"/> runs on each PUBACK. Each is sent in the order it was made, so
+    /// none reaches the host older than one before it.
     /// </summary>
-    internal static async Task PublishBoardAsync(IMqttClient client, string device, int sensors, TimeSpan batchInterval, CancellationToken stop)
+    internal static async Task PublishBoardAsync(
+        IMqttClient client, string device, int sensors, TimeSpan batchInterval, BoardSchedule schedule, Action acknowledged, CancellationToken stop)
     {
         var topic = Topics.Readings(device);
         using var slots = new SemaphoreSlim(InFlightPerBoard);
         var inFlight = new List<Task>();
         var clock = Stopwatch.StartNew();
-        for (var (seq, batch) = (0u, 0L); !stop.IsCancellationRequested; seq += (uint)sensors, batch++)
+        for (var (seq, batch) = (0u, 0L); !stop.IsCancellationRequested && batch < schedule.Batches; seq += (uint)sensors, batch++)
         {
             var due = batchInterval * batch;
             if (due > clock.Elapsed)
@@ -256,10 +259,20 @@ internal static class IngestBenchmark
             await slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             var message = new MqttApplicationMessageBuilder()
                 .WithTopic(topic)
-                .WithPayload(Batch(device, seq, sensors, DateTimeOffset.UtcNow))
+                .WithPayload(Batch(device, seq, sensors, schedule.TimeOfBatch(batch)))
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
-            inFlight.Add(client.PublishAsync(message, CancellationToken.None).ContinueWith(_ => slots.Release(), TaskScheduler.Default));
+            inFlight.Add(client.PublishAsync(message, CancellationToken.None).ContinueWith(
+                published =>
+                {
+                    if (published.IsCompletedSuccessfully && published.Result.IsSuccess)
+                    {
+                        acknowledged();
+                    }
+
+                    slots.Release();
+                },
+                TaskScheduler.Default));
             inFlight.RemoveAll(t => t.IsCompleted);
         }
 

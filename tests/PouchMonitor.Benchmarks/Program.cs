@@ -12,6 +12,7 @@ using PouchMonitor.Host.Conversion;
 // (no timing; --no-seed-replay leaves the replay out).
 // With --flush it times the 24-h flush of one 16-sensor board (138,240 readings) against the raw broker.
 // With --soak it runs 100 pouches at a constant load: [--minutes 10] [--rate 400]; CPU per reading and memory over the run.
+// With --soak --rig-days N it is accelerated: N rig days of 10-s readings (the first N days before now) at [--rate 6000].
 // Each pass runs in a child process of its own so that its peak memory (VmHWM) is its alone.
 if (args is ["--child", var pass, var directory])
 {
@@ -53,7 +54,8 @@ try
 
     if (args.Contains("--soak"))
     {
-        return await SoakBenchmark.RunAsync(work, TimeSpan.FromMinutes(Option("--minutes", 10)), Option("--rate", 400)).ConfigureAwait(false);
+        var form = args.Contains("--rig-days") ? SoakForm.Accelerated(Option("--rig-days", 14)) : SoakForm.RealTime(TimeSpan.FromMinutes(Option("--minutes", 10)));
+        return await SoakBenchmark.RunAsync(work, form, Option("--rate", form.RigDays > 0 ? 6000 : 400)).ConfigureAwait(false);
     }
 
     if (args.Contains("--trend"))

@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
+using PouchMonitor.Host.Core;
 using PouchMonitor.Host.Storage;
 using PouchMonitor.TestSupport;
 
@@ -9,24 +13,27 @@ namespace PouchMonitor.Benchmarks;
 
 /// <summary>
 /// A soak at constant load: 25 boards of 4 sensors (100 pouches) publish at a fixed total rate through mosquitto to
-/// <c>pouchmon serve</c> with conversion, SQLite and the InfluxDB mirror on, for a fixed time. Every interval it prints
-/// the stored rate, this process's CPU per stored reading and its memory; at the end the first and last interval and
-/// the least-squares slope of each, so a cost that grows with the run shows. The raw share (publishers alone) is
-/// not subtracted: the same publishers run at the same rate throughout, so they shift the figures, not the slope.
+/// <c>pouchmon serve</c> with conversion, SQLite and the InfluxDB mirror on. In real time it runs for a fixed time with
+/// readings stamped now; accelerated (<see cref="SoakForm.RigDays"/>) each board's readings are 10 s apart in rig time,
+/// the first that many days before the start, published as fast as the rate allows until the last. Each sample
+/// (<see cref="SoakProbe"/>) gives the stored rate, CPU per stored reading, memory, the database and the outbox; at the
+/// end the first and last sample and least-squares slopes, and whether the host is alive with the mirror on: every
+/// acknowledged reading stored, the outbox drained, <c>/healthz</c>.
 /// </summary>
 internal static class SoakBenchmark
 {
-    private const int Boards = 25;
-    private const int Sensors = 4;
-    private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(30);
+    internal const int Boards = 25;
+    internal const int Sensors = 4;
 
-    public static async Task<int> RunAsync(string work, TimeSpan duration, int readingsPerSecond)
+    /// <summary>How long the end waits for a count that has stopped moving before it reports what it has.</summary>
+    private static readonly TimeSpan Stalled = TimeSpan.FromMinutes(2);
+
+    public static async Task<int> RunAsync(string work, SoakForm form, int readingsPerSecond)
     {
         var devices = Enumerable.Range(1, Boards).Select(b => string.Create(CultureInfo.InvariantCulture, $"board-{b:00}")).ToList();
         var experimentPath = Path.Combine(work, "experiment.json");
         File.WriteAllText(experimentPath, IngestBenchmark.Experiment(devices, Sensors));
-        Console.WriteLine($"{Boards} boards × {Sensors} sensors at {readingsPerSecond} readings/s for {duration.TotalMinutes:F0} min, "
-            + $"sampled every {SampleInterval.TotalSeconds:F0} s, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{Boards} boards × {Sensors} sensors at {readingsPerSecond} readings/s, {form.Describe()}, {Environment.ProcessorCount} cores");
 
         var users = devices.ToDictionary(d => d, _ => IngestBenchmark.Password);
         users[IngestBenchmark.HostUser] = IngestBenchmark.Password;
@@ -35,9 +42,8 @@ internal static class SoakBenchmark
         await using var victoria = await VictoriaMetricsServer.StartNewAsync().ConfigureAwait(false);
         string[] settings = [$"--Influx:Url={victoria.Url}", "--Influx:Org=lab", "--Influx:Bucket=pouchmon", "--Influx:Token=unused",
             $"--Mqtt:Broker=mqtt://127.0.0.1:{mosquitto.Port}", $"--Mqtt:UserName={IngestBenchmark.HostUser}", $"--Mqtt:Password={IngestBenchmark.Password}"];
-        await using var app = await IngestBenchmark.StartHostAsync(Path.Combine(work, "soak"), settings, experimentPath).ConfigureAwait(false);
-        var store = app.Services.GetRequiredService<ReadingStore>();
-        var mirror = app.Services.GetRequiredService<InfluxMirror>();
+        var dataFolder = Path.Combine(work, "soak");
+        await using var app = await IngestBenchmark.StartHostAsync(dataFolder, settings, experimentPath).ConfigureAwait(false);
         var outbox = app.Services.GetRequiredService<Outbox>();
 
         var clients = new List<IMqttClient>();
@@ -48,73 +54,93 @@ internal static class SoakBenchmark
             clients.Add(client);
         }
 
+        long acknowledged = 0;
         var batchInterval = TimeSpan.FromSeconds((double)Boards * Sensors / readingsPerSecond);
-        using var stop = new CancellationTokenSource(duration);
-        var publishing = Task.WhenAll(clients.Select((client, board) => IngestBenchmark.PublishBoardAsync(client, devices[board], Sensors, batchInterval, stop.Token)));
-        var samples = await SampleAsync(store, publishing).ConfigureAwait(false);
+        var schedule = form.Schedule(DateTimeOffset.UtcNow);
+        using var stop = new CancellationTokenSource(form.Duration ?? Timeout.InfiniteTimeSpan);
+        var publishing = Task.WhenAll(clients.Select((client, board) => IngestBenchmark.PublishBoardAsync(
+            client, devices[board], Sensors, batchInterval, schedule, () => Interlocked.Add(ref acknowledged, Sensors), stop.Token)));
+        var probe = new SoakProbe(dataFolder, outbox, () => Interlocked.Read(ref acknowledged));
+        var samples = await SampleAsync(probe, form, publishing).ConfigureAwait(false);
+
+        var sent = Interlocked.Read(ref acknowledged);
+        var storing = await SettleAsync(() => probe.Stored >= sent, () => probe.Stored).ConfigureAwait(false);
+        var draining = await SettleAsync(() => outbox.Backlog == 0, () => -outbox.Backlog).ConfigureAwait(false);
         foreach (var client in clients)
         {
             await client.DisconnectAsync().ConfigureAwait(false);
             client.Dispose();
         }
 
-        PrintSummary(samples);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"host alive at the end: mirror failures {mirror.FailureCount}, last error {mirror.LastError ?? "none"}, outbox backlog {outbox.Backlog} lines"));
+        SoakSummary.Print(samples);
+        await PrintEndAsync(app, sent, storing, draining).ConfigureAwait(false);
         await app.StopAsync().ConfigureAwait(false);
         return 0;
     }
 
-    /// <summary>One sample per interval until <paramref name="publishing"/> ends.</summary>
-    private static async Task<List<Sample>> SampleAsync(ReadingStore store, Task publishing)
+    /// <summary>Samples while the boards publish and, in the accelerated form, until every rig day is stored.</summary>
+    private static async Task<List<SoakSample>> SampleAsync(SoakProbe probe, SoakForm form, Task publishing)
     {
-        Console.WriteLine($"{"minute",7} {"readings/s",10} {"CPU ms/rdg",10} {"working set MB",14} {"managed MB",10}");
-        var samples = new List<Sample>();
+        SoakSample.PrintHeader();
+        var samples = new List<SoakSample>();
         var watch = Stopwatch.StartNew();
-        var (stored, cpu) = (store.Count(), Process.GetCurrentProcess().TotalProcessorTime);
-        while (!publishing.IsCompleted)
+        var (lastStored, lastProgress) = (probe.Stored, watch.Elapsed);
+        while (!publishing.IsCompleted || (form.RigDays > 0 && samples.Count < form.RigDays && watch.Elapsed - lastProgress < Stalled))
         {
-            var lapStart = watch.Elapsed;
-            await Task.WhenAny(publishing, Task.Delay(SampleInterval)).ConfigureAwait(false);
-            var (nowStored, nowCpu) = (store.Count(), Process.GetCurrentProcess().TotalProcessorTime);
-            var seconds = (watch.Elapsed - lapStart).TotalSeconds;
-            var count = Math.Max(nowStored - stored, 1);
-            using var process = Process.GetCurrentProcess();
-            var sample = new Sample(watch.Elapsed.TotalMinutes, count / seconds, (nowCpu - cpu).TotalMilliseconds / count,
-                process.WorkingSet64 / 1e6, GC.GetTotalMemory(forceFullCollection: false) / 1e6);
-            (stored, cpu) = (nowStored, nowCpu);
-            if (seconds < SampleInterval.TotalSeconds / 2)
+            await Task.WhenAny(publishing, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
+            var stored = probe.Stored;
+            (lastStored, lastProgress) = stored > lastStored ? (stored, watch.Elapsed) : (lastStored, lastProgress);
+            if (form.IsSampleDue(samples.Count, watch.Elapsed - probe.LapStart, stored))
             {
-                // The last, short lap mostly measures the stop.
-                continue;
+                var sample = probe.Take(watch.Elapsed, form.RigDay(watch.Elapsed, stored));
+                samples.Add(sample);
+                sample.Print();
             }
-
-            samples.Add(sample);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{sample.Minute,7:F1} {sample.Rate,10:F0} {sample.CpuMsPerReading,10:F3} {sample.WorkingSetMb,14:F0} {sample.ManagedMb,10:F0}"));
         }
 
         await publishing.ConfigureAwait(false);
         return samples;
     }
 
-    private static void PrintSummary(List<Sample> samples)
+    /// <summary>Waits until <paramref name="done"/> holds or <paramref name="progress"/> has not moved for <see cref="Stalled"/>; the time waited.</summary>
+    private static async Task<TimeSpan> SettleAsync(Func<bool> done, Func<long> progress)
     {
+        var watch = Stopwatch.StartNew();
+        var (last, lastMoved) = (progress(), TimeSpan.Zero);
+        while (!done() && watch.Elapsed - lastMoved < Stalled)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
+            var now = progress();
+            (last, lastMoved) = now > last ? (now, watch.Elapsed) : (last, lastMoved);
+        }
+
+        return watch.Elapsed;
+    }
+
+    private static async Task PrintEndAsync(WebApplication app, long sent, TimeSpan storing, TimeSpan draining)
+    {
+        var database = app.Services.GetRequiredService<SqliteDatabase>();
+        var mirror = app.Services.GetRequiredService<InfluxMirror>();
+        var outbox = app.Services.GetRequiredService<Outbox>();
+        var stored = Count(database, "readings");
         Console.WriteLine();
-        Console.WriteLine($"{"figure",-22} {"first",9} {"last",9} {"slope per hour",15}");
-        PrintTrend("readings/s", samples, s => s.Rate);
-        PrintTrend("CPU ms/reading", samples, s => s.CpuMsPerReading);
-        PrintTrend("working set MB", samples, s => s.WorkingSetMb);
-        PrintTrend("managed heap MB", samples, s => s.ManagedMb);
-    }
-
-    private static void PrintTrend(string name, List<Sample> samples, Func<Sample, double> figure)
-    {
-        var (xMean, yMean) = (samples.Average(s => s.Minute), samples.Average(figure));
-        var slopePerMinute = samples.Sum(s => (s.Minute - xMean) * (figure(s) - yMean)) / samples.Sum(s => (s.Minute - xMean) * (s.Minute - xMean));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-22} {figure(samples[0]),9:G4} {figure(samples[^1]),9:G4} {slopePerMinute * 60,15:+0.####;-0.####}"));
+            $"readings acknowledged by the broker {sent:N0}, stored {stored:N0} (missing {sent - stored:N0}), gas points {Count(database, "gas"):N0}; "
+            + $"the last stored {storing.TotalSeconds:F0} s after the last publish"));
+        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        using var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative)).ConfigureAwait(false);
+        var status = await health.Content.ReadAsStringAsync().ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"host alive at the end: /healthz {(int)health.StatusCode} {status[..Math.Min(status.Length, 24)]}…; mirror failures {mirror.FailureCount}, "
+            + $"rejected lines {mirror.RejectedLineCount}, last error {mirror.LastError ?? "none"}; outbox backlog {outbox.Backlog} lines, "
+            + $"{draining.TotalSeconds:F0} s after the last reading was stored"));
     }
 
-    private sealed record Sample(double Minute, double Rate, double CpuMsPerReading, double WorkingSetMb, double ManagedMb);
+    private static long Count(SqliteDatabase database, string table)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
 }
