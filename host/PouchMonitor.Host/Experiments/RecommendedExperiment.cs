@@ -7,6 +7,8 @@ namespace PouchMonitor.Host.Experiments;
 /// <summary>
 /// What the app's new-experiment form starts from: the recommended opt-in fields as the demo's realistic rig uses them
 /// (docs/measurement-model.md, "Opt-in refinements") and the file format's defaults written out, with one pouch to fill in.
+/// gasTemperatureUncertaintyK is left out, as in the demo's file: with the baseline window the budget takes it from the
+/// ripple each pouch's sensor measured (docs/measurement-model.md, "Sensor-to-gas temperature from the ripple").
 /// </summary>
 public static class RecommendedExperiment
 {
@@ -22,7 +24,6 @@ public static class RecommendedExperiment
         ["baselineMinutes"] = Rig.RecommendedWindowMinutes(SeedExperiment.RealisticOven()),
         ["eventGap"] = Rig.RecommendedEventGap,
         ["h2Method"] = Rig.RecommendedH2Method,
-        ["gasTemperatureUncertaintyK"] = ExperimentSettings.DefaultGasTemperatureUncertaintyK,
         ["leakRule"] = new JsonObject
         {
             ["windowHours"] = LeakRule.Default.Window.TotalHours,

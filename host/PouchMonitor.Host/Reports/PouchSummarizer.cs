@@ -30,7 +30,7 @@ internal static class PouchSummarizer
         var readings = points.Select(p => new PressureReading(p.Time, p.PressurePa, p.TemperatureC)).ToArray();
         int baseline = points.ToList().FindIndex(p => (p.Flags & GasFlags.Baseline) != 0);
         var accuracy = options.Accuracy;
-        double gasK = GasTemperatureUncertaintyK(pouch, inputs.Experiment.Settings, readings, baseline);
+        var (gasK, gasOrigin) = GasTemperatureUncertaintyK(pouch, inputs.Experiment.Settings, readings, baseline);
         double[][] sensor =
         [
             Part(pouch, inputs, readings, options, nominal, (r, _, sign) => r with { PressurePa = r.PressurePa + (sign * accuracy.AbsolutePressurePa) }),
@@ -51,28 +51,35 @@ internal static class PouchSummarizer
                 BlankU = blankU[q],
             }
             : null;
-        return new PouchSummary(pouch.Id, pouch.Sample, metrics, At(0), At(1), At(2), At(3), At(4));
+        return new PouchSummary(pouch.Id, pouch.Sample, metrics, At(0), At(1), At(2), At(3), At(4))
+        {
+            Budget = new BudgetInputs(
+                gasK, gasOrigin, events, pouch.Vessel.GasVolumeMl, pouch.GasVolumeUncertaintyMl, pouch.BlankId,
+                points[^1].BlankDryGasMlStd / pouch.SlurryMassG),
+        };
     }
 
     /// <summary>
     /// gasTemperatureUncertaintyK as given; not given, with a baseline window (baselineMinutes) that from the ripple
-    /// in the window's readings, without one the fixed default.
+    /// in the window's readings, without one (or with fewer than three readings in it) the fixed default.
     /// </summary>
-    private static double GasTemperatureUncertaintyK(PouchSpec pouch, ExperimentSettings settings, PressureReading[] readings, int baseline)
+    private static (double Kelvin, GasTemperatureOrigin Origin) GasTemperatureUncertaintyK(
+        PouchSpec pouch, ExperimentSettings settings, PressureReading[] readings, int baseline)
     {
         if (settings.GasTemperatureUncertaintyK is { } givenK)
         {
-            return givenK;
+            return (givenK, GasTemperatureOrigin.Given);
         }
 
         var window = pouch.BaselineWindow ?? settings.BaselineWindow;
         if (window <= TimeSpan.Zero || baseline < 0)
         {
-            return ExperimentSettings.DefaultGasTemperatureUncertaintyK;
+            return (ExperimentSettings.DefaultGasTemperatureUncertaintyK, GasTemperatureOrigin.Default);
         }
 
         var start = readings[baseline].Time;
-        return RippleTemperature.GasTemperatureUncertaintyK([.. readings.Skip(baseline).TakeWhile(r => r.Time < start + window)]);
+        PressureReading[] inWindow = [.. readings.Skip(baseline).TakeWhile(r => r.Time < start + window)];
+        return (RippleTemperature.GasTemperatureUncertaintyK(inWindow), inWindow.Length >= 3 ? GasTemperatureOrigin.Ripple : GasTemperatureOrigin.Default);
     }
 
     /// <summary>

@@ -17,4 +17,8 @@ internal sealed record PouchSummary(
     Uncertain? FinalMlPerGActive,
     Uncertain? FinalH2MlPerG,
     Uncertain? MaxRateMlPerGPerH,
-    Uncertain? ThresholdDays);
+    Uncertain? ThresholdDays)
+{
+    /// <summary>What the parts beyond the datasheet were computed from; null when the pouch has no settled reading.</summary>
+    public BudgetInputs? Budget { get; init; }
+}

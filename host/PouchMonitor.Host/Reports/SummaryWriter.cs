@@ -67,14 +67,35 @@ internal static class SummaryWriter
     {
         md.Append("\n## Uncertainty budget of the final gas (mL g⁻¹ slurry, standard uncertainties)\n\n")
             .Append(Invariant($"| pouch | pressure offset (±{accuracy.AbsolutePressurePa / 100:0.###} hPa) | pressure difference (±{accuracy.RelativePressurePa / 100:0.###} hPa) | "))
-            .Append(Invariant($"temperature (±{accuracy.TemperatureC:0.##} °C) | noise | combined |\n"))
-            .Append("| --- | --- | --- | --- | --- | --- |\n");
-        foreach (var s in summaries.Where(s => s.FinalMlPerG is not null))
+            .Append(Invariant($"temperature (±{accuracy.TemperatureC:0.##} °C) | noise | sensor-to-gas temperature | events | vessel volume | blank | combined |\n"))
+            .Append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        foreach (var s in summaries.Where(s => s is { FinalMlPerG: not null, Budget: not null }))
         {
-            var u = s.FinalMlPerG!;
-            md.Append(Invariant($"| {s.PouchId} | {Small(u.AbsolutePressureU)} | {Small(u.RelativePressureU)} | {Small(u.TemperatureU)} | {Small(u.NoiseU)} | {Small(u.TotalU)} |\n"));
+            var (u, b) = (s.FinalMlPerG!, s.Budget!);
+            md.Append(Invariant($"| {s.PouchId} | {Small(u.AbsolutePressureU)} | {Small(u.RelativePressureU)} | {Small(u.TemperatureU)} | {Small(u.NoiseU)} | "))
+                .Append(Invariant($"{Small(u.GasTemperatureU)} (±{b.GasTemperatureK:0.##} K, {Origin(b.GasTemperatureOrigin)}) | "))
+                .Append(Invariant($"{Small(u.EventsU)} ({b.Events} event{(b.Events == 1 ? "" : "s")}) | "))
+                .Append(Invariant($"{Small(u.VolumeU)} ({Volume(b)}) | {Blank(u, b)} | {Small(u.TotalU)} |\n"));
         }
     }
+
+    private static string Origin(GasTemperatureOrigin origin) => origin switch
+    {
+        GasTemperatureOrigin.Given => "experiment.json",
+        GasTemperatureOrigin.Ripple => "from the measured ripple",
+        _ => "default",
+    };
+
+    private static string Volume(BudgetInputs b) => b.VolumeUncertaintyMl > 0
+        ? $"{UncertainText.Format(b.VolumeMl, b.VolumeUncertaintyMl)} mL"
+        : Invariant($"{b.VolumeMl:0.###} mL, no ± given");
+
+    private static string Blank(Uncertain u, BudgetInputs b) => b switch
+    {
+        { BlankId: null } => "0 (no blank)",
+        { BlankShareMlPerG: { } share } => $"{Small(u.BlankU)} (share {UncertainText.Format(share, u.BlankU)} of {b.BlankId})",
+        _ => $"{Small(u.BlankU)} (no share of {b.BlankId} at the last reading)",
+    };
 
     private static IEnumerable<string> Columns(string quantity) => [quantity, quantity + "_u", quantity + "_u_sensor", quantity + "_u_noise"];
 

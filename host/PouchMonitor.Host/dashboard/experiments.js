@@ -45,7 +45,8 @@
     { key: "baselineMinutes", label: "Baseline and event window / min (0: one reading)", num: true },
     { key: "eventGap", label: "Gas across a settle time", options: [["hold", "hold (default)"], ["extrapolate", "extrapolate the pre-event trend"]] },
     { key: "h2Method", label: "H₂ between GC samples", options: [["vessel-fraction", "vessel fraction (default)"], ["evolved-share", "share of the evolved gas"]] },
-    { key: "gasTemperatureUncertaintyK", label: "Sensor-to-gas temperature uncertainty / K", num: true },
+    { key: "gasTemperatureUncertaintyK", label: "Sensor-to-gas temperature uncertainty / K (empty: from the ripple in the baseline window, ≥ 0.2)",
+      num: true, placeholder: "from the measured ripple" },
     { key: "leakRule.windowHours", label: "Leak window / h", num: true },
     { key: "leakRule.noiseMultiple", label: "Leak noise multiple / σ", num: true },
     { key: "leakRule.minimumDropMlStd", label: `Leak minimum drop / mL ${STD}`, num: true },
@@ -101,7 +102,8 @@
     } else if (field.source) {
       control = `<select ${attrs}>${sourceOptions(value ? `${value.device}/${value.sensor}` : "")}</select>`;
     } else {
-      control = `<input ${attrs}${field.num ? ` inputmode="decimal" class="num"` : ""}${field.list ? ` list="${field.list}"` : ""} value="${text(value ?? "")}">`;
+      control = `<input ${attrs}${field.num ? ` inputmode="decimal" class="num"` : ""}${field.list ? ` list="${field.list}"` : ""}` +
+        `${field.placeholder ? ` placeholder="${field.placeholder}"` : ""} value="${text(value ?? "")}">`;
     }
     return `<label${field.vessel ? ` data-vessel="${field.vessel}"` : ""}>${field.label} ${control}<small class="field-error"></small></label>`;
   }

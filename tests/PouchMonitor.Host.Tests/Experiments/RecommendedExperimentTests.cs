@@ -17,7 +17,8 @@ public sealed class RecommendedExperimentTests
 
         var recommended = RecommendedExperiment.Document();
 
-        foreach (var key in new[] { "eventSettleMinutes", "baselineMinutes", "eventGap", "h2Method" })
+        // gasTemperatureUncertaintyK absent from both: with the window, the budget's default from the measured ripple
+        foreach (var key in new[] { "eventSettleMinutes", "baselineMinutes", "eventGap", "h2Method", "gasTemperatureUncertaintyK" })
         {
             Assert.True(JsonNode.DeepEquals(demoFile[key], recommended[key]), $"{key}: demo {demoFile[key]}, recommended {recommended[key]}");
         }
@@ -45,7 +46,7 @@ public sealed class RecommendedExperimentTests
             BaselineWindow = TimeSpan.FromMinutes(Rig.RecommendedWindowMinutes(SeedExperiment.RealisticOven())),
             EventGap = Analysis.EventGap.Extrapolate,
             H2Method = Analysis.H2Method.EvolvedShare,
-            GasTemperatureUncertaintyK = Analysis.ExperimentSettings.DefaultGasTemperatureUncertaintyK,
         }, experiment.Settings);
+        Assert.Null(experiment.Settings.GasTemperatureUncertaintyK);
     }
 }

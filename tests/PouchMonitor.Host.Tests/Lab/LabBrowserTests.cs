@@ -147,16 +147,21 @@ public sealed class LabBrowserTests : IAsyncLifetime
         await page.Locator("#new-experiment").ClickAsync();
         await page.Locator("#form-section[data-mode=new]").WaitForAsync();
         var experiment = page.Locator("#experiment-fields");
-        Assert.Equal(["60", RecommendedWindowMinutes.ToString(CultureInfo.InvariantCulture), "extrapolate", "evolved-share", "0.2"], [
+        Assert.Equal(["60", RecommendedWindowMinutes.ToString(CultureInfo.InvariantCulture), "extrapolate", "evolved-share", ""], [
             await experiment.Locator("[data-key=eventSettleMinutes]").InputValueAsync(),
             await experiment.Locator("[data-key=baselineMinutes]").InputValueAsync(),
             await experiment.Locator("[data-key=eventGap]").InputValueAsync(),
             await experiment.Locator("[data-key=h2Method]").InputValueAsync(),
             await experiment.Locator("[data-key=gasTemperatureUncertaintyK]").InputValueAsync()]);
+        // Left empty, the gas temperature's uncertainty comes from the ripple; the form says so and still takes a value.
+        var gasTemperature = experiment.Locator("[data-key=gasTemperatureUncertaintyK]");
+        Assert.Equal("from the measured ripple", await gasTemperature.GetAttributeAsync("placeholder"));
+        Assert.Contains("(empty: from the ripple in the baseline window, ≥ 0.2)",
+            await experiment.Locator("label:has([data-key=gasTemperatureUncertaintyK])").TextContentAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "experiment-new.png"), FullPage = true });
 
         await page.Locator("#f-name").FillAsync("opt-in-lab");
-        await experiment.Locator("[data-key=gasTemperatureUncertaintyK]").FillAsync("0.3");
+        await gasTemperature.FillAsync("0.3");
         var blank = page.Locator("#pouches .pouch").Nth(0);
         await FillPouchAsync(blank, ("id", "B1"), ("sample", "blank (water)"), ("slurryMassG", "1.1"), ("vessel.jarGasVolumeMl", "600"),
             ("vessel.jarGasVolumeUncertaintyMl", "5"));

@@ -130,6 +130,38 @@ public class ReportBuilderTests
         Assert.Contains("0 °C, 101.325 kPa", markdown, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // gasTemperatureUncertaintyK given; not given with a 3-h window (6 readings of the 30-min example); not given, no window
+    [InlineData(""" "gasTemperatureUncertaintyK": 0.3, """, "±0.3 K, experiment.json")]
+    [InlineData(""" "baselineMinutes": 180, """, "±0.2 K, from the measured ripple")]
+    [InlineData("", "±0.2 K, default")]
+    public void Build_ExampleWithABlankAndAVolumeUncertainty_BudgetTableListsEveryPartWithWhatItCameFrom(string setting, string gasTemperature)
+    {
+        using var workspace = new Workspace();
+        // A1 (40 mL, three events) with A2 as its blank and ±0.4 mL on its volume
+        string text = File.ReadAllText(Workspace.Example("example-headspace", "experiment.json"))
+            .Replace("\"standard\"", setting + "\"standard\"", StringComparison.Ordinal)
+            .Replace("\"gasVolumeMl\": 40.0,", "\"gasVolumeMl\": 40.0, \"gasVolumeUncertaintyMl\": 0.4,", StringComparison.Ordinal)
+            .Replace("\"sample\": \"mSi\",", "\"sample\": \"mSi\", \"blank\": \"A2\",", StringComparison.Ordinal);
+
+        var result = Build("example-headspace", workspace, workspace.Write("with-blank.json", text));
+
+        var a1 = result.Summaries.Single(s => s.PouchId == "A1");
+        var u = a1.FinalMlPerG!;
+        double shareMlPerG = a1.Budget!.BlankShareMlPerG!.Value;
+        string row = File.ReadLines(workspace.Path(ReportBuilder.SummaryMarkdown)).Last(l => l.StartsWith("| A1 | ", StringComparison.Ordinal) && l.Contains(" event", StringComparison.Ordinal));
+        Assert.Contains(
+            $"| {G2(u.GasTemperatureU)} ({gasTemperature}) | {G2(u.EventsU)} (3 events) | {G2(u.VolumeU)} (40.0 ± 0.4 mL) | " +
+            $"{G2(u.BlankU)} (share {UncertainText.Format(shareMlPerG, u.BlankU)} of A2) | {G2(u.TotalU)} |", row, StringComparison.Ordinal);
+        Assert.True(u is { GasTemperatureU: > 0, EventsU: > 0, VolumeU: > 0, BlankU: > 0 }, row);
+        // A2 is read at A1's times, both 1.12 g: the share is A2's final gas scaled by the volumes, 40 / 100 mL
+        Assert.Equal(result.Summaries.Single(s => s.PouchId == "A2").FinalMlPerG!.Value * 40 / 100, shareMlPerG, 9);
+        string a2 = File.ReadLines(workspace.Path(ReportBuilder.SummaryMarkdown)).Last(l => l.StartsWith("| A2 | ", StringComparison.Ordinal) && l.Contains(" event", StringComparison.Ordinal));
+        Assert.Contains("(0 events) | 0 (100 mL, no ± given) | 0 (no blank) |", a2, StringComparison.Ordinal);
+    }
+
+    private static string G2(double value) => value.ToString("G2", CultureInfo.InvariantCulture);
+
     [Fact]
     public void Build_NoReadings_SaysSoInSummaryAndPlots()
     {
