@@ -169,7 +169,9 @@ internal static class IngestBenchmark
     internal static async Task<WebApplication> StartHostAsync(string dataFolder, string[] settings, string experimentPath)
     {
         var app = ServeApplication.Build([.. settings, $"--Storage:DataFolder={dataFolder}", $"--Experiments:Files:0={experimentPath}",
-            "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+            "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            // Each fresh data folder makes new data-protection keys, and ASP.NET Core warns that they are stored unencrypted.
+            "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection=Error"]);
         await app.StartAsync().ConfigureAwait(false);
         await WaitAsync(() => app.Services.GetRequiredService<PouchMonitor.Host.Mqtt.ReadingSubscriber>().IsConnected).ConfigureAwait(false);
         return app;

@@ -150,13 +150,14 @@ internal sealed class FaultRig : IAsyncDisposable
         var stored = store.Keys();
         var reference = ReferenceGas.Convert(_options.DataFolder, Rig, _sent.Where(s => expected.Contains(s.Key) || stored.Contains(s.Key)));
         var gas = store.Gas();
-        var (missing, compared, maxDifference) = Compare(reference, gas);
+        var (missing, extra, compared, maxDifference) = Compare(reference, gas);
         var mirrorLost = Victoria is null ? 0 : await MirrorLostAsync(gas);
         return new FaultFigures(
             Rig.Boards.Sum(b => b.ReadingsByBoot.Values.Sum(n => (long)n)),
             expected.Count(k => !stored.Contains(k)),
             store.Conflicts() + Math.Max(0, gas.Values.Sum(g => g.Count) - stored.Count) + Math.Max(0, store.Rows() - stored.Count),
             missing,
+            extra,
             compared,
             maxDifference,
             mirrorLost);
@@ -195,16 +196,17 @@ internal sealed class FaultRig : IAsyncDisposable
             .Select(seq => new ReadingKey(board.DeviceId, boot.Key, (uint)seq)));
     }
 
-    private static (long Missing, long Compared, double MaxDifference) Compare(
+    private static (long Missing, long Extra, long Compared, double MaxDifference) Compare(
         Dictionary<string, Dictionary<long, double?>> reference, Dictionary<string, Dictionary<long, double?>> stored)
     {
-        long missing = 0, compared = 0;
+        long missing = 0, extra = 0, compared = 0;
         double maxDifference = 0;
         foreach (var pouch in reference.Keys.Union(stored.Keys))
         {
             var a = reference.GetValueOrDefault(pouch, []);
             var b = stored.GetValueOrDefault(pouch, []);
-            missing += a.Keys.Count(t => !b.ContainsKey(t)) + b.Keys.Count(t => !a.ContainsKey(t));
+            missing += a.Keys.Count(t => !b.ContainsKey(t));
+            extra += b.Keys.Count(t => !a.ContainsKey(t));
             foreach (var (time, value) in a.Where(p => b.ContainsKey(p.Key)))
             {
                 var other = b[time];
@@ -214,7 +216,7 @@ internal sealed class FaultRig : IAsyncDisposable
             }
         }
 
-        return (missing, compared, maxDifference);
+        return (missing, extra, compared, maxDifference);
     }
 
     // Gas points with a dry gas value that VictoriaMetrics does not hold.
