@@ -6,6 +6,9 @@ namespace PouchMonitor.Analysis;
 /// </summary>
 public static class RippleTemperature
 {
+    /// <summary>The fewest readings in the window for a figure from the ripple; with fewer it is the default.</summary>
+    public const int MinimumReadings = 3;
+
     /// <summary>
     /// The standard deviation in K of the readings' temperature about their least-squares line in time (n − 2 degrees
     /// of freedom), never below <see cref="ExperimentSettings.DefaultGasTemperatureUncertaintyK"/>; that default for
@@ -16,7 +19,7 @@ public static class RippleTemperature
     {
         ArgumentNullException.ThrowIfNull(window);
         int n = window.Count;
-        if (n < 3)
+        if (n < MinimumReadings)
         {
             return ExperimentSettings.DefaultGasTemperatureUncertaintyK;
         }

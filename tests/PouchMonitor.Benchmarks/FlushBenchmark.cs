@@ -103,16 +103,8 @@ internal static class FlushBenchmark
         }
 
         await Task.WhenAll(inFlight).ConfigureAwait(false);
-        var deadline = watch.Elapsed + TimeSpan.FromMinutes(10);
-        while (!allCounted())
-        {
-            if (watch.Elapsed > deadline)
-            {
-                throw new TimeoutException("the flush was not counted within 10 minutes of its last publish");
-            }
-
-            await Task.Delay(50).ConfigureAwait(false);
-        }
+        await Waiting.UntilAsync(allCounted, () => "the flush is counted within 10 minutes of its last publish", TimeSpan.FromMinutes(10), CancellationToken.None)
+            .ConfigureAwait(false);
 
         var elapsed = watch.Elapsed;
         await client.DisconnectAsync().ConfigureAwait(false);

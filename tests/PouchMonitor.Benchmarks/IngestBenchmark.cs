@@ -173,7 +173,8 @@ internal static class IngestBenchmark
             // Each fresh data folder makes new data-protection keys, and ASP.NET Core warns that they are stored unencrypted.
             "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection=Error"]);
         await app.StartAsync().ConfigureAwait(false);
-        await WaitAsync(() => app.Services.GetRequiredService<PouchMonitor.Host.Mqtt.ReadingSubscriber>().IsConnected).ConfigureAwait(false);
+        await Waiting.UntilAsync(() => app.Services.GetRequiredService<PouchMonitor.Host.Mqtt.ReadingSubscriber>().IsConnected,
+            () => "the host's MQTT client connects", TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
         return app;
     }
 
@@ -191,7 +192,7 @@ internal static class IngestBenchmark
 
         var phase = await MeasureAsync(
             stop => Task.WhenAll(clients.Select((client, board) =>
-                PublishBoardAsync(client, devices[board], sensors, batchInterval, new BoardSchedule(long.MaxValue, _ => DateTimeOffset.UtcNow), () => { }, stop))),
+                PublishBoardAsync(client, devices[board], sensors, batchInterval, BoardSchedule.Live, () => { }, stop))),
             duration, delivered, latenciesMs).ConfigureAwait(false);
         foreach (var client in clients)
         {
@@ -306,20 +307,6 @@ internal static class IngestBenchmark
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart(!persistent)
             .Build();
-
-    internal static async Task WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("the host's MQTT client did not connect within a minute");
-            }
-
-            await Task.Delay(50).ConfigureAwait(false);
-        }
-    }
 
     private static double Percentile(List<double> sorted, double fraction) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(fraction * sorted.Count))];

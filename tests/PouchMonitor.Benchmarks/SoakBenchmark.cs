@@ -122,10 +122,10 @@ internal static class SoakBenchmark
         var database = app.Services.GetRequiredService<SqliteDatabase>();
         var mirror = app.Services.GetRequiredService<InfluxMirror>();
         var outbox = app.Services.GetRequiredService<Outbox>();
-        var stored = Count(database, "readings");
+        var stored = app.Services.GetRequiredService<ReadingStore>().Count();
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"readings acknowledged by the broker {sent:N0}, stored {stored:N0} (missing {sent - stored:N0}), gas points {Count(database, "gas"):N0}; "
+            $"readings acknowledged by the broker {sent:N0}, stored {stored:N0} (missing {sent - stored:N0}), gas points {GasCount(database):N0}; "
             + $"the last stored {storing.TotalSeconds:F0} s after the last publish"));
         using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
         using var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative)).ConfigureAwait(false);
@@ -136,11 +136,11 @@ internal static class SoakBenchmark
             + $"{draining.TotalSeconds:F0} s after the last reading was stored"));
     }
 
-    private static long Count(SqliteDatabase database, string table)
+    private static long GasCount(SqliteDatabase database)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        command.CommandText = "SELECT COUNT(*) FROM gas";
         return (long)command.ExecuteScalar()!;
     }
 }

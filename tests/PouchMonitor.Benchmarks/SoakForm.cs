@@ -27,7 +27,7 @@ internal sealed record SoakForm(TimeSpan? Duration, int RigDays)
     {
         if (RigDays == 0)
         {
-            return new BoardSchedule(long.MaxValue, _ => DateTimeOffset.UtcNow);
+            return BoardSchedule.Live;
         }
 
         var first = start - TimeSpan.FromDays(RigDays);

@@ -70,18 +70,21 @@ public class SimulateTests
         client.DisconnectedAsync += async e =>
         {
             // mosquitto restarts: reconnect to the persistent session until it is back.
-            while (!client.IsConnected && !ct.IsCancellationRequested)
-            {
-                await Task.Delay(100, CancellationToken.None);
-                try
+            await Waiting.UntilAsync(
+                async () =>
                 {
-                    await client.ConnectAsync(Options(port), CancellationToken.None);
-                }
-                catch (MQTTnet.Exceptions.MqttCommunicationException)
-                {
-                    // Not yet.
-                }
-            }
+                    try
+                    {
+                        await client.ConnectAsync(Options(port), CancellationToken.None);
+                    }
+                    catch (MQTTnet.Exceptions.MqttCommunicationException)
+                    {
+                        // Not yet.
+                    }
+
+                    return client.IsConnected || ct.IsCancellationRequested;
+                },
+                () => "the counting subscriber reconnects to mosquitto", TimeSpan.FromMinutes(2), CancellationToken.None);
         };
         await client.ConnectAsync(Options(port), ct);
         await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Topics.AllReadings, MqttQualityOfServiceLevel.AtLeastOnce).Build(), ct);

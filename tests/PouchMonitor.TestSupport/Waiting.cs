@@ -9,12 +9,19 @@ public static class Waiting
     /// Waits until <paramref name="condition"/> holds, at most <paramref name="timeout"/>; on timeout throws a
     /// <see cref="TimeoutException"/> with <paramref name="what"/> (evaluated then, so it can say what is missing).
     /// </summary>
-    public static async Task UntilAsync(Func<bool> condition, Func<string> what, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task UntilAsync(Func<bool> condition, Func<string> what, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return UntilAsync(() => Task.FromResult(condition()), what, timeout, cancellationToken);
+    }
+
+    /// <summary>As the other overload, for a fact that takes a call to find out (an HTTP request, a connection attempt).</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, Func<string> what, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(condition);
         ArgumentNullException.ThrowIfNull(what);
         var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
+        while (!await condition().ConfigureAwait(false))
         {
             if (DateTime.UtcNow > deadline)
             {

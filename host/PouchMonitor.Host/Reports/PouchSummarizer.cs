@@ -79,7 +79,7 @@ internal static class PouchSummarizer
 
         var start = readings[baseline].Time;
         PressureReading[] inWindow = [.. readings.Skip(baseline).TakeWhile(r => r.Time < start + window)];
-        return (RippleTemperature.GasTemperatureUncertaintyK(inWindow), inWindow.Length >= 3 ? GasTemperatureOrigin.Ripple : GasTemperatureOrigin.Default);
+        return (RippleTemperature.GasTemperatureUncertaintyK(inWindow), inWindow.Length >= RippleTemperature.MinimumReadings ? GasTemperatureOrigin.Ripple : GasTemperatureOrigin.Default);
     }
 
     /// <summary>

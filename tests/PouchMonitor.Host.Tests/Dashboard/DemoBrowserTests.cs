@@ -59,16 +59,10 @@ public sealed class DemoBrowserTests : IAsyncLifetime
     private async Task WaitForHalfADayOfGasAsync()
     {
         var uri = new Uri($"/api/experiments/{_demo.Settings.Experiment}/trend?columns=10", UriKind.Relative);
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (!HasHalfADay(await _demo.Api.GetFromJsonAsync<JsonElement>(uri, TestContext.Current.CancellationToken)))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The demo did not store half a day of gas for every pouch within 3 minutes.");
-            }
-
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
+        var ct = TestContext.Current.CancellationToken;
+        await Waiting.UntilAsync(
+            async () => HasHalfADay(await _demo.Api.GetFromJsonAsync<JsonElement>(uri, ct)),
+            () => "the demo stores half a day of gas for every pouch", TimeSpan.FromMinutes(3), ct);
     }
 
     private static bool HasHalfADay(JsonElement trend)
