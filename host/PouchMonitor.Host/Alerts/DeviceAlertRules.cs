@@ -7,7 +7,7 @@ namespace PouchMonitor.Host.Alerts;
 
 /// <summary>
 /// Device-side alerts of the running experiments' pouches a device measures: sensor faults (closed by the sensor's next good reading),
-/// dated by the reading's own placed time, and device offline, opened by its last will or by silence for
+/// dated by the readings' own placed times, and device offline, opened by its last will or by silence for
 /// <see cref="AlertThresholds.OfflineIntervals"/> publish intervals, closed by its next message, dated when the host noticed.
 /// </summary>
 public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catalog, TimeProvider timeProvider) : IPipelineObserver
@@ -18,8 +18,10 @@ public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catal
     private readonly Lock _lock = new();
 
     /// <summary>
-    /// A stored reading batch: the device is alive; the newest of each sensor's <paramref name="placed"/> readings opens
-    /// or closes its fault alert at that reading's time, unless the sensor has sent a newer one (a flushed buffer).
+    /// A stored reading batch: the device is alive; each of <paramref name="placed"/>'s readings newer than its sensor's
+    /// newest so far, in time order, opens or closes the sensor's fault alert at that reading's time. So a fault that
+    /// began and ended within one flushed buffer is opened and closed at its own times, and a late older reading
+    /// changes nothing.
     /// </summary>
     public void OnReadings(ReadingBatch batch, IReadOnlyList<StoredReading> placed, DateTimeOffset receivedAt)
     {
@@ -27,13 +29,19 @@ public sealed class DeviceAlertRules(AlertEngine engine, ExperimentCatalog catal
         ArgumentNullException.ThrowIfNull(placed);
         Seen(batch.DeviceId, null, receivedAt);
         SetOffline(batch.DeviceId, false, "", receivedAt);
-        foreach (var reading in placed.GroupBy(r => r.SensorIndex).Select(g => g.MaxBy(r => r.Time)!).Where(IsNewest))
+        foreach (var sensor in placed.GroupBy(r => r.SensorIndex))
         {
-            if (catalog.TryFindBySource(batch.DeviceId, reading.SensorIndex, out var experiment, out var pouch))
+            if (!catalog.TryFindBySource(batch.DeviceId, sensor.Key, out var experiment, out var pouch))
+            {
+                continue;
+            }
+
+            var tags = SeriesTags.Of(experiment, pouch);
+            foreach (var reading in sensor.OrderBy(r => r.Time).Where(IsNewest))
             {
                 var fault = reading.Fault is { } f ? SensorFaultCodes.ToCode(f) : null;
-                engine.Set(SeriesTags.Of(experiment, pouch), AlertKind.SensorFault, fault is not null, fault is null, null,
-                    $"sensor {reading.SensorIndex} of {batch.DeviceId} reports '{fault}'", reading.Time);
+                engine.Set(tags, AlertKind.SensorFault, fault is not null, fault is null, null,
+                    fault is null ? "" : $"sensor {reading.SensorIndex} of {batch.DeviceId} reports '{fault}'", reading.Time);
             }
         }
     }

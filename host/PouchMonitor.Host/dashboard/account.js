@@ -61,6 +61,7 @@
       });
       await loadUsers();
     }
+    document.body.dataset.ready = "true";
   }
 
   start();

@@ -188,6 +188,17 @@ public sealed class AlertEngineTests : IDisposable
     }
 
     [Fact]
+    public void OnReadings_FaultThatEndedWithinOneFlushedBatch_OpensAndClosesAtItsReadingsTimes()
+    {
+        StoredReading[] flushed = [Placed(0, 10, null), Placed(1, 20, SensorFault.I2c), Placed(2, 30, SensorFault.I2c), Placed(3, 40, null)];
+        _scenario.DeviceRules.OnReadings(Batch([.. flushed.Select(AsReading)]), [.. flushed.Reverse()], _scenario.Time.GetUtcNow());
+
+        var alert = Assert.Single(_scenario.All(AlertKind.SensorFault));
+        Assert.Equal(Start.AddMinutes(20), alert.OpenedAt);
+        Assert.Equal(Start.AddMinutes(40), alert.ClosedAt);
+    }
+
+    [Fact]
     public void OnReadings_FaultOlderThanTheSensorsNewestReading_OpensNothing()
     {
         OnPlacedBatch(Placed(1, 20, null));
@@ -198,7 +209,10 @@ public sealed class AlertEngineTests : IDisposable
     }
 
     private void OnPlacedBatch(StoredReading placed) =>
-        _scenario.DeviceRules.OnReadings(Batch(new Reading(placed.Sequence, 1000, placed.Time, 0, placed.PressurePa, placed.TemperatureC, placed.Fault)), [placed], _scenario.Time.GetUtcNow());
+        _scenario.DeviceRules.OnReadings(Batch(AsReading(placed)), [placed], _scenario.Time.GetUtcNow());
+
+    private static Reading AsReading(StoredReading placed) =>
+        new(placed.Sequence, 1000, placed.Time, 0, placed.PressurePa, placed.TemperatureC, placed.Fault);
 
     private static StoredReading Placed(uint sequence, double minutes, SensorFault? fault) =>
         new("dev-a", 1, sequence, 0, Start.AddMinutes(minutes), fault is null ? 101_000 : null, fault is null ? 50 : null, fault);

@@ -79,6 +79,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.DoesNotContain(failedRequests, u => !u.Contains("/live", StringComparison.Ordinal));
 
         await page.Locator("#user a[href='/account.html']").ClickAsync();
+        // The form is the script's once the page says it is ready; a click before that would submit it natively.
+        await page.WaitForURLAsync("**/account.html");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
         await page.FillAsync("#token-name", "GC import script");
         await page.ClickAsync("#token-form button[type=submit]");
         var secret = (await page.Locator("#token-secret", new PageLocatorOptions { HasText = "pm_" }).TextContentAsync())!.Split(' ')[^1];
