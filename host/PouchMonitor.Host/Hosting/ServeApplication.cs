@@ -113,7 +113,7 @@ public static class ServeApplication
         ExperimentEndpoints.Map(routes);
         LabEntryEndpoints.Map(routes);
         ExperimentStoreEndpoints.Map(routes);
-        ExportEndpoint.Map(routes);
+        ExportEndpoints.Map(routes);
         AlertEndpoints.Map(routes);
         DeviceEndpoints.Map(routes);
         ProvisioningEndpoints.Map(routes);

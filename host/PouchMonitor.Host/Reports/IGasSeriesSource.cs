@@ -3,8 +3,8 @@ using PouchMonitor.Host.Conversion;
 namespace PouchMonitor.Host.Reports;
 
 /// <summary>
-/// Where a report's gas series come from: recorded files today (<see cref="RecordedFilesSource"/>), the host's
-/// stored series later. Each point carries the reading it came from, so the report can recompute it.
+/// Where a report's gas series come from: recorded files (<see cref="RecordedFilesSource"/>) or the host's store
+/// (<c>Export.StoreSource</c>). Each point carries the reading it came from, so the report can recompute it.
 /// </summary>
 internal interface IGasSeriesSource
 {

@@ -1,3 +1,4 @@
+using PouchMonitor.Analysis;
 using System.Globalization;
 using PouchMonitor.Host.Conversion;
 
@@ -33,12 +34,12 @@ internal static class ReportBuilder
             skipped = biogas?.Skipped ?? [];
         }
 
-        var kinetics = ReportKinetics.Of(inputs.Pouches, [.. inputs.Experiment.Pouches.Select(p => p.Spec.Id)], collector.Hourly);
+        var kinetics = Kinetics(inputs, collector);
         WritePlots(outDirectory, inputs, options, collector, kinetics);
         var summaries = collector.Summaries.ToList();
         SummaryWriter.WriteCsv(Out(SummaryCsv), summaries);
         KineticsWriter.WriteCsv(Out(KineticsCsv), kinetics);
-        SummaryWriter.WriteMarkdown(Out(SummaryMarkdown), inputs.Experiment.Name, inputs.Experiment.Settings.Standard, options, summaries, kinetics);
+        File.WriteAllText(Out(SummaryMarkdown), SummaryWriter.Markdown(inputs.Experiment.Name, inputs.Experiment.Settings.Standard, options, summaries, kinetics));
         string[] files =
         [
             Out(Trend + ".png"), Out(Trend + ".svg"), Out(H2 + ".png"), Out(H2 + ".svg"), Out(Groups + ".png"), Out(Groups + ".svg"),
@@ -47,6 +48,19 @@ internal static class ReportBuilder
         ];
         return new ReportResult(conversion, summaries, files, skipped);
     }
+
+    /// <summary>The summary.md <see cref="Build"/> writes for <paramref name="source"/>, without writing any file.</summary>
+    /// <exception cref="InputFileException">An input is unusable.</exception>
+    public static string Summary(IGasSeriesSource source, ReportOptions options)
+    {
+        var inputs = source.Inputs;
+        var collector = new ReportCollector(inputs, options, new NoPoints(), null, null);
+        source.ReadSeries(collector, null);
+        return SummaryWriter.Markdown(inputs.Experiment.Name, inputs.Experiment.Settings.Standard, options, [.. collector.Summaries], Kinetics(inputs, collector));
+    }
+
+    private static ReportKinetics Kinetics(ExperimentInputs inputs, ReportCollector collector) =>
+        ReportKinetics.Of(inputs.Pouches, [.. inputs.Experiment.Pouches.Select(p => p.Spec.Id)], collector.Hourly);
 
     private static void WritePlots(string outDirectory, ExperimentInputs inputs, ReportOptions options, ReportCollector collector, ReportKinetics kinetics)
     {
@@ -74,6 +88,18 @@ internal static class ReportBuilder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputFileException($"{path}: cannot create the output folder: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Where the summary alone is wanted: the gas points are not written anywhere.</summary>
+    private sealed class NoPoints : IGasPointSink
+    {
+        public void Write(PouchSpec pouch, GasPoint point)
+        {
+        }
+
+        public void EndPouch(PouchSpec pouch)
+        {
         }
     }
 }

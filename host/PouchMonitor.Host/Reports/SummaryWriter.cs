@@ -40,8 +40,9 @@ internal static class SummaryWriter
         File.WriteAllText(path, text.ToString());
     }
 
-    public static void WriteMarkdown(
-        string path, string experiment, StandardConditions standard, ReportOptions options, IReadOnlyList<PouchSummary> summaries, ReportKinetics kinetics)
+    /// <summary>summary.md: the summary table, the final gas's uncertainty budget and the kinetics.</summary>
+    public static string Markdown(
+        string experiment, StandardConditions standard, ReportOptions options, IReadOnlyList<PouchSummary> summaries, ReportKinetics kinetics)
     {
         string window = Invariant($"{options.RateWindow.TotalHours:0.##} h");
         var md = new StringBuilder()
@@ -60,7 +61,7 @@ internal static class SummaryWriter
 
         AppendBudget(md, options.Accuracy, summaries);
         KineticsWriter.AppendMarkdown(md, kinetics);
-        File.WriteAllText(path, md.ToString());
+        return md.ToString();
     }
 
     private static void AppendBudget(StringBuilder md, SensorAccuracy accuracy, IReadOnlyList<PouchSummary> summaries)

@@ -117,6 +117,22 @@ public sealed class ExportCommandTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task SummaryMd_Download_IsTheSummaryOfReportData()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var fromStore = await PouchmonProcess.Run("report", "--data", _folder.Path, "--experiment", Experiment, "--out-dir", _work.Path + "/store");
+        using var response = await _host.Http.GetAsync(new Uri($"/api/experiments/{Experiment}/summary.md", UriKind.Relative), ct);
+        using var missing = await _host.Http.GetAsync(new Uri("/api/experiments/no-such/summary.md", UriKind.Relative), ct);
+
+        Assert.True(fromStore.ExitCode == 0, fromStore.Stderr);
+        Assert.Equal((HttpStatusCode.OK, "text/markdown"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        var summary = await response.Content.ReadAsStringAsync(ct);
+        Assert.Equal(File.ReadAllText(Path.Combine(_work.Path, "store", "summary.md")), summary);
+        Assert.Contains(" ± ", summary, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (missing.StatusCode, missing.Content.Headers.ContentType?.MediaType));
+    }
+
     [Theory]
     [InlineData("experiment", "no-such-experiment")]
     [InlineData("data", "missing-folder")]

@@ -76,6 +76,13 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.Locator("#trend[data-unit='mL g⁻¹ active material']").WaitForAsync();
         await page.Locator("#trend-section").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots, "trend-active.png") });
         await page.Locator("#raw-section").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots, "raw.png") });
+
+        await page.Locator("#summary-compute").ClickAsync();
+        var summaryRow = page.Locator("#summary table tr", new PageLocatorOptions { HasText = "P01" }).First;
+        await summaryRow.WaitForAsync();
+        Assert.Contains(" ± ", await summaryRow.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal($"/api/experiments/{DashboardRig.Experiment}/summary.md", await page.GetAttributeAsync("#summary-download", "href"));
+        await page.Locator("#summary-section").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots, "summary.png") });
         Assert.DoesNotContain(failedRequests, u => !u.Contains("/live", StringComparison.Ordinal));
 
         await page.Locator("#user a[href='/account.html']").ClickAsync();
