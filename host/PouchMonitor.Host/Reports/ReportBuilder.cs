@@ -1,5 +1,5 @@
-using PouchMonitor.Analysis;
 using System.Globalization;
+using PouchMonitor.Analysis;
 using PouchMonitor.Host.Conversion;
 
 namespace PouchMonitor.Host.Reports;
