@@ -83,9 +83,9 @@ public static class AuthEndpoints
             ? TypedResults.Problem("A user exists already: sign in, or ask an admin.", statusCode: StatusCodes.Status404NotFound, title: "Not found")
             : null;
 
+    // GetAndStoreTokens marks the answer no-cache, no-store (and warns in the log about any other Cache-Control set before).
     private static Ok<Me> WhoAmI(HttpContext context, IAntiforgery antiforgery, ReadAccess reads)
     {
-        context.Response.Headers.CacheControl = "no-store";
         var user = context.User;
         var role = Roles.All.LastOrDefault(user.IsInRole);
         return TypedResults.Ok(new Me(user.Identity?.IsAuthenticated == true ? user.Identity.Name : null, role, reads.Open,
@@ -130,8 +130,7 @@ public static class AuthEndpoints
     private static ContentHttpResult Page(HttpContext context, IAntiforgery antiforgery, string file, string error)
     {
         var html = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "dashboard", file));
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        context.Response.Headers.CacheControl = "no-store";
+        var tokens = antiforgery.GetAndStoreTokens(context); // the page is not cached: no-cache, no-store
         return TypedResults.Content(html
             .Replace("{{antiforgery}}", HtmlEncoder.Default.Encode(tokens.RequestToken!), StringComparison.Ordinal)
             .Replace("{{error}}", HtmlEncoder.Default.Encode(error), StringComparison.Ordinal), "text/html; charset=utf-8", statusCode: context.Response.StatusCode);

@@ -153,6 +153,23 @@ public sealed partial class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MeAndSignInPage_HoldAnAntiforgeryToken_AreNotCachedAndLogNoWarning()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var me = await _host.Http.GetAsync(new Uri("/api/me", UriKind.Relative), ct);
+        using var anonymousMe = await _host.Anonymous.GetAsync(new Uri("/api/me", UriKind.Relative), ct);
+        using var page = await _host.Anonymous.GetAsync(new Uri("/signin", UriKind.Relative), ct);
+
+        foreach (var response in new[] { me, anonymousMe, page })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl is { NoCache: true, NoStore: true }, $"{response.RequestMessage?.RequestUri}: {response.Headers.CacheControl}");
+        }
+
+        Assert.DoesNotContain(_host.Logs.Lines, line => line.StartsWith("Warning Microsoft.AspNetCore.Antiforgery", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WholeSession_Logs_HoldNoPasswordTokenOrCookie()
     {
         using var browser = new Browser(_host.Url);
