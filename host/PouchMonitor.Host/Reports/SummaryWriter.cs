@@ -18,6 +18,9 @@ internal static class SummaryWriter
         "max_rate_at_day", "max_rate_at",
         .. Columns(Quantities[4]),
         "threshold_at",
+        // The final gas's budget beyond the sensor and the noise, and what each part came from (summary.md's budget table).
+        .. new[] { "gas_temperature", "events", "volume", "blank" }.Select(part => $"{Quantities[0]}_u_{part}"),
+        "gas_temperature_u_k", "gas_temperature_u_from", "events", "gas_volume_ml", "gas_volume_u_ml", "blank", "blank_share_ml_std_per_g",
     ];
 
     public static void WriteCsv(string path, IEnumerable<PouchSummary> summaries)
@@ -33,6 +36,7 @@ internal static class SummaryWriter
                 Number(m?.MaxRateAtDays), Time(m?.BaselineTime, m?.MaxRateAtDays),
                 .. Fields(s.ThresholdDays),
                 Time(m?.BaselineTime, m?.ThresholdDays),
+                .. BudgetFields(s.FinalMlPerG, s.Budget),
             ];
             text.AppendJoin(',', fields.Select(CsvText.Field)).Append('\n');
         }
@@ -99,6 +103,16 @@ internal static class SummaryWriter
     };
 
     private static IEnumerable<string> Columns(string quantity) => [quantity, quantity + "_u", quantity + "_u_sensor", quantity + "_u_noise"];
+
+    private static string[] BudgetFields(Uncertain? u, BudgetInputs? b) =>
+        u is null || b is null
+            ? ["", "", "", "", "", "", "", "", "", "", ""]
+            :
+            [
+                Number(u.GasTemperatureU), Number(u.EventsU), Number(u.VolumeU), Number(u.BlankU),
+                Number(b.GasTemperatureK), Origin(b.GasTemperatureOrigin), b.Events.ToString(CultureInfo.InvariantCulture),
+                Number(b.VolumeMl), Number(b.VolumeUncertaintyMl), b.BlankId ?? "", Number(b.BlankShareMlPerG),
+            ];
 
     private static string[] Fields(Uncertain? u) =>
         u is null ? ["", "", "", ""] : [Number(u.Value), Number(u.TotalU), Number(u.SensorU), Number(u.NoiseU)];

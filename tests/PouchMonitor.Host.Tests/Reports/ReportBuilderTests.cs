@@ -154,6 +154,15 @@ public class ReportBuilderTests
             $"| {G2(u.GasTemperatureU)} ({gasTemperature}) | {G2(u.EventsU)} (3 events) | {G2(u.VolumeU)} (40.0 ± 0.4 mL) | " +
             $"{G2(u.BlankU)} (share {UncertainText.Format(shareMlPerG, u.BlankU)} of A2) | {G2(u.TotalU)} |", row, StringComparison.Ordinal);
         Assert.True(u is { GasTemperatureU: > 0, EventsU: > 0, VolumeU: > 0, BlankU: > 0 }, row);
+        var csv = GasCsv.Load(workspace.Path(ReportBuilder.SummaryCsv));
+        var csvRow = csv.Rows.Single(r => r[0] == "A1");
+        double Column(string name) => double.Parse(csvRow[Array.IndexOf(csv.Header, name)], CultureInfo.InvariantCulture);
+        string[] parts = ["sensor", "noise", "gas_temperature", "events", "volume", "blank"];
+        Assert.Equal(Column("final_dry_gas_ml_std_per_g_u"), Math.Sqrt(parts.Sum(p => Math.Pow(Column("final_dry_gas_ml_std_per_g_u_" + p), 2))), 5);
+        Assert.Equal(
+            [gasTemperature.Split(", ")[1], "3", "40", "0.4", "A2"],
+            new[] { "gas_temperature_u_from", "events", "gas_volume_ml", "gas_volume_u_ml", "blank" }.Select(name => csvRow[Array.IndexOf(csv.Header, name)]));
+        Assert.Equal(shareMlPerG, Column("blank_share_ml_std_per_g"), 5);
         // A2 is read at A1's times, both 1.12 g: the share is A2's final gas scaled by the volumes, 40 / 100 mL
         Assert.Equal(result.Summaries.Single(s => s.PouchId == "A2").FinalMlPerG!.Value * 40 / 100, shareMlPerG, 9);
         string a2 = File.ReadLines(workspace.Path(ReportBuilder.SummaryMarkdown)).Last(l => l.StartsWith("| A2 | ", StringComparison.Ordinal) && l.Contains(" event", StringComparison.Ordinal));
