@@ -18,7 +18,7 @@ internal sealed class Mosquitto : IDisposable
 
     public Mosquitto()
     {
-        Port = FreePort();
+        Port = TestSupport.FreePort.Next();
         var data = Directory.CreateDirectory(Path.Combine(_folder, "data")).FullName;
         // Run as root, mosquitto drops to user "mosquitto": it must read the config and write its store.
         File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
@@ -77,13 +77,6 @@ internal sealed class Mosquitto : IDisposable
     {
         Stop();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void WaitUntilListening()
