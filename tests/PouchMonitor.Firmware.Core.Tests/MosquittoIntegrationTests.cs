@@ -7,18 +7,20 @@ using PouchMonitor.Contracts;
 using PouchMonitor.Firmware.Core.Tests.Broker;
 using PouchMonitor.Firmware.Core.Tests.Fakes;
 using PouchMonitor.Simulator;
+using PouchMonitor.TestSupport;
 
 namespace PouchMonitor.Firmware.Core.Tests;
 
 /// <summary>
 /// The core with the MQTTnet transport against a real mosquitto that is stopped for a while and started again: every
-/// reading reaches a host subscriber, in sequence, none lost. Device time runs about 50× faster than real time (each
-/// 10 ms real tick is half a device second), so minutes of device time take seconds.
+/// reading reaches a host subscriber, in sequence, none lost. The device clock advances half a device second per tick
+/// once the broker has acknowledged what the tick published, so minutes of device time take seconds.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public class MosquittoIntegrationTests
 {
     private const long DeviceMsPerTick = 500;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Tick_BrokerStoppedAndRestarted_EveryReadingArrivesOnceInSequence()
@@ -27,7 +29,8 @@ public class MosquittoIntegrationTests
         broker.Start();
         await using var host = new HostSubscriber(broker.Port);
         await host.StartAsync();
-        using var transport = new MqttNetTransport("127.0.0.1", broker.Port);
+        using var mqtt = new MqttNetTransport("127.0.0.1", broker.Port);
+        var transport = new AckWaitingTransport(mqtt);
         var clock = new FakeClock();
         var core = new FirmwareCore(
             Board.DeviceId,
@@ -40,19 +43,20 @@ public class MosquittoIntegrationTests
             new Random(7), Board.Mac);
         core.Start();
 
-        RunDevice(core, clock, deviceMs: 300_000);
+        RunDevice(core, clock, transport, deviceMs: 300_000);
         broker.Stop();
-        RunDevice(core, clock, deviceMs: 200_000);
+        RunDevice(core, clock, transport, deviceMs: 200_000);
         var bufferedDuringOutage = core.Ring.Count;
         broker.Start();
-        RunDevice(core, clock, deviceMs: 120_000);
+        RunDevice(core, clock, transport, deviceMs: 120_000);
         while (core.Ring.Count > 0 && clock.UptimeMs < 2_000_000)
         {
-            RunDevice(core, clock, DeviceMsPerTick);
+            RunDevice(core, clock, transport, DeviceMsPerTick);
         }
 
         var expected = Enumerable.Range(0, (int)core.NextSequence).Select(i => (0u, (uint)i)).ToList();
-        await WaitUntilAsync(() => host.Received.Distinct().Count() >= expected.Count);
+        await Waiting.UntilAsync(() => host.Received.Distinct().Count() >= expected.Count,
+            () => $"{host.Received.Distinct().Count()} of {expected.Count} readings at the host", Deadline, TestContext.Current.CancellationToken);
 
         var repeats = host.Received.Count - host.Received.Distinct().Count();
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -81,26 +85,30 @@ public class MosquittoIntegrationTests
         await host.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).Build(), ct);
         await host.SubscribeAsync(Topics.AllStatus, MqttQualityOfServiceLevel.AtLeastOnce, ct);
         await host.SubscribeAsync(Topics.AllConfig, MqttQualityOfServiceLevel.AtLeastOnce, ct);
-        var transport = new MqttNetTransport("127.0.0.1", broker.Port);
+        var mqtt = new MqttNetTransport("127.0.0.1", broker.Port);
+        var transport = new AckWaitingTransport(mqtt);
         var clock = new FakeClock();
         var core = new FirmwareCore(
             Board.DeviceId, [new FakeSensorPort(0)], new FakeFlash(ReadingRing.RequiredBytes(100)), new FakeFlash(StateStore.RequiredBytes),
             transport, clock, new FakePlatform(), new Random(7), Board.Mac);
         core.Start();
-        RunDevice(core, clock, deviceMs: 5_000);
+        RunDevice(core, clock, transport, deviceMs: 5_000);
 
         await host.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic(Topics.Command(Board.DeviceId))
             .WithPayload(DeviceCommand.SetInterval(30).ToPayload())
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build(), ct);
-        await WaitUntilAsync(() =>
-        {
-            RunDevice(core, clock, DeviceMsPerTick);
-            return messages.Any(m => m.Topic.EndsWith("/config", StringComparison.Ordinal));
-        });
-        transport.Dispose();
-        await WaitUntilAsync(() => messages.Any(m => m.Payload.Contains("\"offline\"", StringComparison.Ordinal)));
+        await Waiting.UntilAsync(
+            () =>
+            {
+                RunDevice(core, clock, transport, DeviceMsPerTick);
+                return messages.Any(m => m.Topic.EndsWith("/config", StringComparison.Ordinal));
+            },
+            () => "the device replies to the command with its configuration", Deadline, ct);
+        mqtt.Dispose();
+        await Waiting.UntilAsync(() => messages.Any(m => m.Payload.Contains("\"offline\"", StringComparison.Ordinal)),
+            () => "the broker publishes the device's last will", Deadline, ct);
 
         Assert.Equal(30, core.Settings.IntervalS);
         var config = DeviceConfigDecoder.Decode(Board.DeviceId, Encoding.UTF8.GetBytes(messages.First(m => m.Topic.EndsWith("/config", StringComparison.Ordinal)).Payload));
@@ -110,22 +118,18 @@ public class MosquittoIntegrationTests
         Assert.Equal([DeviceState.Online, DeviceState.Offline], statuses);
     }
 
-    private static void RunDevice(FirmwareCore core, FakeClock clock, long deviceMs)
+    // Each tick is half a device second, taken once the broker has acknowledged what the tick published.
+    private static void RunDevice(FirmwareCore core, FakeClock clock, AckWaitingTransport transport, long deviceMs)
     {
         for (long elapsed = 0; elapsed < deviceMs; elapsed += DeviceMsPerTick)
         {
             core.Tick();
-            Thread.Sleep(10);
-            clock.Advance(DeviceMsPerTick);
-        }
-    }
+            if (!SpinWait.SpinUntil(() => transport.Settled, Deadline))
+            {
+                throw new TimeoutException($"The broker did not acknowledge the device's publishes within {Deadline.TotalSeconds} s.");
+            }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition() && !timeout.IsCancellationRequested)
-        {
-            await Task.Delay(20, CancellationToken.None);
+            clock.Advance(DeviceMsPerTick);
         }
     }
 }

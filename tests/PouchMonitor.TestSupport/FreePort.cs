@@ -5,7 +5,8 @@ using System.Net.Sockets;
 namespace PouchMonitor.TestSupport;
 
 /// <summary>
-/// Free TCP ports on loopback, each handed out once per test process, from below the kernel's ephemeral range: a port
+/// Free TCP ports on loopback from below the kernel's ephemeral range, in turn, so a test process hands a port out
+/// again only after some 20,000 others (10000 up to the range's start). Ports from the ephemeral range are not safe: a port
 /// the kernel gives for port 0 may be given again, before the test's server binds it, as the local port of an outgoing
 /// connection (seen on a busy machine: "address already in use").
 /// </summary>
@@ -15,7 +16,7 @@ public static class FreePort
     private static readonly int Count = Math.Max(0, EphemeralStart() - First);
     private static int _next = Count > 0 ? Random.Shared.Next(Count) : 0;
 
-    /// <summary>A port that was free a moment ago on 127.0.0.1 and that this process has not handed out before.</summary>
+    /// <summary>A port that was free a moment ago on 127.0.0.1, the next in turn.</summary>
     public static int Next()
     {
         for (var tried = 0; tried < Count; tried++)

@@ -3,6 +3,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using PouchMonitor.Contracts;
+using PouchMonitor.TestSupport;
 
 namespace PouchMonitor.Firmware.Core.Tests.Broker;
 
@@ -15,7 +16,7 @@ internal sealed class HostSubscriber : IAsyncDisposable
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly MqttClientOptions _options;
     private readonly CancellationTokenSource _stop = new();
-    private Task? _reconnectLoop;
+    private Task? _reconnecting;
 
     public HostSubscriber(int port)
     {
@@ -49,15 +50,23 @@ internal sealed class HostSubscriber : IAsyncDisposable
     {
         await _client.ConnectAsync(_options);
         await _client.SubscribeAsync(Topics.AllReadings, MqttQualityOfServiceLevel.AtLeastOnce);
-        _reconnectLoop = ReconnectAsync();
+        _client.DisconnectedAsync += e =>
+        {
+            if (e.ClientWasConnected && !_stop.IsCancellationRequested)
+            {
+                _reconnecting = ReconnectAsync();
+            }
+
+            return Task.CompletedTask;
+        };
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        if (_reconnectLoop is not null)
+        if (_reconnecting is not null)
         {
-            await _reconnectLoop;
+            await _reconnecting;
         }
 
         _client.Dispose();
@@ -67,26 +76,27 @@ internal sealed class HostSubscriber : IAsyncDisposable
     // The persistent session keeps the subscription; reconnecting is enough to get what was queued meanwhile.
     private async Task ReconnectAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        try
         {
-            try
-            {
-                if (!_client.IsConnected)
-                {
-                    await _client.ConnectAsync(_options, _stop.Token);
-                }
+            await Waiting.UntilAsync(TryConnectAsync, () => "the host subscriber reconnects to the broker", TimeSpan.FromMinutes(1), _stop.Token);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // The test is over.
+        }
+    }
 
-                await Task.Delay(50, _stop.Token);
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
-            {
-                // Broker still down, or MQTTnet still closing the previous connection: try again shortly.
-                await Task.Delay(50).ConfigureAwait(false);
-            }
+    private async Task<bool> TryConnectAsync()
+    {
+        try
+        {
+            await _client.ConnectAsync(_options, _stop.Token);
+            return true;
+        }
+        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
+        {
+            // Broker still down, or MQTTnet still closing the previous connection.
+            return false;
         }
     }
 }
